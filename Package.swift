@@ -1,0 +1,37 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "smartmeet",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "smartmeet", targets: ["smartmeet"]),
+        .library(name: "SmartMeetCore", targets: ["SmartMeetCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The engine: parsing, extraction, resolution, tracking, storage, search, queries.
+        // No terminal code lives here so every stage can be tested on its own.
+        .target(
+            name: "SmartMeetCore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .executableTarget(
+            name: "smartmeet",
+            dependencies: [
+                "SmartMeetCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
+            name: "SmartMeetCoreTests",
+            dependencies: ["SmartMeetCore"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+    ]
+)

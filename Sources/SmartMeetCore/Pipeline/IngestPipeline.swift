@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+
+/// What an import reports as it goes; the command line prints these, the terminal app
+/// turns them into progress bars.
+public enum IngestEvent: Sendable {
+    case started(file: String, index: Int, total: Int)
+    case imported(file: String, meetingId: Int64, title: String, date: String, states: Int)
+    case duplicate(file: String)
+    case failed(file: String, message: String)
+}
+
+public struct IngestSummary: Sendable {
+    public var imported = 0
+    public var duplicates = 0
+    public var failures: [String] = []
+    public var cancelled = false
+    public var ok: Bool { failures.isEmpty }
+}
+
+/// Files → transcripts → extractions → one write transaction per meeting. A file that
+/// fails never stops the others, and a meeting is stored whole or not at all.
+public final class IngestPipeline: @unchecked Sendable {
+    let store: Store
+    let extractor: Extractor
+    let extractorName: String
+    let embedder: Embedder
+    let loader = TranscriptLoader()
+
+    public init(store: Store, extractor: Extractor = RuleExtractor(), extractorName: String = "rules",
+                embedder: Embedder = HashingEmbedder()) {
+        self.store = store
+        self.extractor = extractor
+        self.extractorName = extractorName
+        self.embedder = embedder
+    }
+
+    /// Expands folders into the transcript files inside them (sorted, so dated file
+    /// names import oldest first); a folder without transcripts is itself a failure.
+    public static func expand(_ paths: [String]) -> (files: [String], failures: [String]) {
+        var files: [String] = []
+        var failures: [String] = []
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
+                failures.append("\(p): no such file or folder")
+                continue
+            }
+            if isDir.boolValue {
+                guard let items = FileManager.default.enumerator(atPath: p) else {
+                    failures.append("\(p): folder cannot be read")
+                    continue
+                }
+                var found: [String] = []
+                for case let item as String in items {
+                    let name = (item as NSString).lastPathComponent
+                    if name.hasPrefix(".") || !TranscriptLoader.isSupported(name) { continue }
+                    let full = (p as NSString).appendingPathComponent(item)
+                    var sub: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
+                }
+                if found.isEmpty { failures.append("\(p): folder holds no .txt, .md, .vtt, .srt or .json transcripts") }
+                files.append(contentsOf: found.sorted { ($0 as NSString).lastPathComponent < ($1 as NSString).lastPathComponent })
+            } else {
+                files.append(p)
+            }
+        }
+        return (files, failures)
+    }
+
+    public func ingest(paths: [String], progress: (IngestEvent) -> Void = { _ in },
+                       isCancelled: () -> Bool = { false }) -> IngestSummary {
+        var summary = IngestSummary()
+        let (files, failures) = Self.expand(paths)
+        for f in failures {
+            summary.failures.append(f)
+            progress(.failed(file: f, message: f))
+        }
+        for (i, path) in files.enumerated() {
+            if isCancelled() { summary.cancelled = true; break }
+            let name = (path as NSString).lastPathComponent
+            progress(.started(file: name, index: i, total: files.count))
+            do {
+                let transcript = try loader.load(path: path)
+                switch try ingest(transcript) {
+                case .duplicate:
+                    summary.duplicates += 1
+                    progress(.duplicate(file: name))
+                case .imported(let id, let states):
+                    summary.imported += 1
+                    progress(.imported(file: name, meetingId: id, title: transcript.title, date: transcript.date, states: states))
+                }
+            } catch let e as TranscriptError {
+                summary.failures.append(e.description)
+                progress(.failed(file: name, message: e.description))
+            } catch {
+                let message = "\(name): could not be stored (\(Store.describe(error)))"
+                summary.failures.append(message)
+                progress(.failed(file: name, message: message))
+            }
+        }
+        return summary
+    }
+
+    public enum Outcome: Equatable { case imported(meetingId: Int64, states: Int), duplicate }
+
+    /// Stores one parsed meeting and everything derived from it in one transaction.
+    public func ingest(_ transcript: Transcript) throws -> Outcome {
+        let extraction = extractor.extract(transcript)
+        let payload = String(decoding: try JSONEncoder().encode(extraction), as: UTF8.self)
+        let vectors = try embedder.embed(transcript.turns.map(\.text))
+        return try store.pool.write { db -> Outcome in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM meetings WHERE content_hash = ?", arguments: [transcript.contentHash]) == true {
+                return .duplicate
+            }
+            let attendees = String(decoding: try JSONEncoder().encode(transcript.attendees), as: UTF8.self)
+            try db.execute(sql: """
+                INSERT INTO meetings (title, date, source, format, content_hash, attendees, turn_count, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [transcript.title, transcript.date, transcript.source, transcript.format.rawValue,
+                                 transcript.contentHash, attendees, transcript.turns.count, ISO8601DateFormatter().string(from: Date())])
+            let meetingId = db.lastInsertedRowID
+            let insertTurn = try db.cachedStatement(sql: "INSERT INTO turns (meeting_id, position, speaker, text, section) VALUES (?, ?, ?, ?, ?)")
+            let insertFTS = try db.cachedStatement(sql: "INSERT INTO turns_fts (rowid, text, speaker) VALUES (?, ?, ?)")
+            let insertVector = try db.cachedStatement(sql: "INSERT INTO turn_vectors (turn_id, embedder, vector) VALUES (?, ?, ?)")
+            for (turn, vector) in zip(transcript.turns, vectors) {
+                try insertTurn.execute(arguments: [meetingId, turn.index, turn.speaker, turn.text, turn.section])
+                let turnId = db.lastInsertedRowID
+                try insertFTS.execute(arguments: [turnId, turn.text, turn.speaker])
+                try insertVector.execute(arguments: [turnId, embedder.name, HybridSearch.vectorBlob(vector)])
+            }
+            try db.execute(sql: "INSERT INTO extractions (meeting_id, extractor, payload) VALUES (?, ?, ?)",
+                           arguments: [meetingId, extractorName, payload])
+            for person in extraction.people {
+                try db.execute(sql: "INSERT OR IGNORE INTO people (name) VALUES (?)", arguments: [person])
+            }
+            let states = try Self.resolve(db, meetingId: meetingId, date: transcript.date, source: transcript.source, extraction: extraction)
+            return .imported(meetingId: meetingId, states: states)
+        }
+    }
+
+    /// Resolves the new meeting; if meetings dated after it are already stored, their
+    /// resolution is undone and redone in date order so the result never depends on
+    /// the order files arrived in.
+    static func resolve(_ db: Database, meetingId: Int64, date: String, source: String, extraction: MeetingExtraction) throws -> Int {
+        let resolver = EntityResolver(db: db)
+        let tracker = StateTracker(db: db)
+        let later = try Bool.fetchOne(db, sql: """
+            SELECT 1 FROM meetings WHERE id != ? AND (date > ? OR (date = ? AND source > ?)) LIMIT 1
+            """, arguments: [meetingId, date, date, source]) ?? false
+        var touched: Set<Int64>
+        if later {
+            touched = try tracker.unwind(from: date)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT m.id, m.date, e.payload FROM meetings m JOIN extractions e ON e.meeting_id = m.id
+                WHERE m.date >= ? ORDER BY m.date, m.source, m.id
+                """, arguments: [date])
+            for row in rows {
+                let ex = try JSONDecoder().decode(MeetingExtraction.self, from: Data((row["payload"] as String).utf8))
+                touched.formUnion(try resolver.resolve(meetingId: row["id"], date: row["date"], extraction: ex))
+            }
+            for id in touched { try resolver.refreshName(id) }
+        } else {
+            touched = try resolver.resolve(meetingId: meetingId, date: date, extraction: extraction)
+        }
+        try tracker.recomputeTransitions(for: touched)
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM states WHERE meeting_id = ?", arguments: [meetingId]) ?? 0
+    }
+}

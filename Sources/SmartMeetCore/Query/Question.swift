@@ -1,0 +1,188 @@
+import Foundation
+
+/// What a question asks for, once the words are read.
+public enum Intent: Equatable, Sendable {
+    case status(String)
+    case listByState(EntityState, asOf: CalendarDay?)
+    case owner(String)
+    case ownedBy(String)
+    case unowned
+    case history(String, focus: EntityState?)
+    case changesLastMeeting
+    case changesSince(CalendarDay, until: CalendarDay?)
+    case changesInMeeting(String)
+    case dueOf(String)
+    case dueBefore(CalendarDay)
+    case overdue
+    case count(state: EntityState?, type: EntityType?)
+    case breakdown(by: String)
+    case mostChanged
+    case stale(meetings: Int)
+    case said(String)
+
+    public var name: String {
+        switch self {
+        case .status: return "status"
+        case .listByState(_, let asOf): return asOf == nil ? "list_by_state" : "as_of"
+        case .owner: return "owner"
+        case .ownedBy: return "owned_by"
+        case .unowned: return "unowned"
+        case .history: return "history"
+        case .changesLastMeeting: return "changes_last_meeting"
+        case .changesSince: return "changes_since"
+        case .changesInMeeting: return "changes_in_meeting"
+        case .dueOf: return "due_of"
+        case .dueBefore: return "due_before"
+        case .overdue: return "overdue"
+        case .count: return "count"
+        case .breakdown: return "breakdown"
+        case .mostChanged: return "most_changed"
+        case .stale: return "stale"
+        case .said: return "said"
+        }
+    }
+}
+
+/// Reads a question into an `Intent`. Dates in questions are resolved against the
+/// latest meeting's date, so "on May 20" means the May 20 the meetings talk about.
+public struct QuestionParser: Sendable {
+    public let reference: CalendarDay
+    public let people: [String]
+
+    public init(reference: CalendarDay, people: [String]) {
+        self.reference = reference
+        self.people = people
+    }
+
+    static let stateWords: [(String, EntityState)] = [
+        ("at risk", .at_risk), ("risky", .at_risk), ("slipping", .at_risk), ("in jeopardy", .at_risk),
+        ("on hold", .on_hold), ("paused", .on_hold), ("parked", .on_hold), ("frozen", .on_hold),
+        ("in progress", .in_progress), ("underway", .in_progress), ("ongoing", .in_progress), ("being worked on", .in_progress), ("active", .in_progress),
+        ("blocked", .blocked), ("stuck", .blocked), ("blocking", .blocked),
+        ("cancelled", .cancelled), ("canceled", .cancelled), ("cancel", .cancelled), ("dropped", .cancelled), ("killed", .cancelled), ("scrapped", .cancelled),
+        ("completed", .completed), ("complete", .completed), ("done", .completed), ("finished", .completed), ("shipped", .completed), ("delivered", .completed), ("launched", .completed),
+        ("proposed", .proposed), ("ideas", .proposed), ("suggested", .proposed), ("suggestions", .proposed), ("proposals", .proposed),
+        ("planned", .planned), ("approved", .planned), ("scheduled", .planned), ("upcoming", .planned),
+    ]
+    static let typeWords: [(String, EntityType)] = [
+        ("feature", .feature), ("project", .project), ("system", .system), ("task", .task), ("release", .release),
+        ("deal", .deal), ("document", .document), ("budget", .budget),
+    ]
+
+    public func parse(_ raw: String, linker: EntityLinker) -> Intent {
+        let q = " " + NameMatcher.normalize(raw.replacingOccurrences(of: "’", with: "'")).replacingOccurrences(of: "'", with: " ") + " "
+        func has(_ words: String...) -> Bool { words.contains { q.contains(" \($0) ") } }
+        let dates = QuestionDates.find(in: raw, reference: reference)
+        let entity = linker.find(inQuestion: raw)
+        let state = Self.stateWords.first { has($0.0) }?.1
+        let type = Self.typeWords.first { has($0.0) || has($0.0 + "s") }?.1
+        let yesNo = ["is", "was", "has", "did", "are", "does", "have", "were"].contains(q.split(separator: " ").first.map(String.init) ?? "")
+
+        if has("how many", "number of", "count") {
+            if has("by state", "by status", "per state") { return .breakdown(by: "state") }
+            if has("by owner", "per owner", "per person") { return .breakdown(by: "owner") }
+            if has("by type", "per type") { return .breakdown(by: "type") }
+            return .count(state: state, type: type)
+        }
+        if has("breakdown", "break down", "by state", "by owner", "by type") {
+            return .breakdown(by: has("owner", "person") ? "owner" : has("type") ? "type" : "state")
+        }
+        if has("changed most", "most often", "most changes", "changed the most", "most volatile", "churn") { return .mostChanged }
+        if has("stale", "not mentioned", "not been mentioned", "haven t talked", "havent talked", "gone quiet", "forgotten", "not discussed") {
+            let n = q.split(separator: " ").compactMap { Int($0) }.first ?? 3
+            return .stale(meetings: n)
+        }
+        if has("overdue", "past due", "late") && entity == nil { return .overdue }
+        if has("what did we say", "what was said", "what did", "said about", "talk about", "talked about", "discuss", "discussed", "mentioned about", "say about", "anything about"),
+           entity == nil || has("say", "said", "talk", "talked", "discuss", "discussed") && !has("happened") {
+            return .said(Self.topic(of: raw))
+        }
+        if has("due"), entity == nil {
+            if let d = dates.first { return .dueBefore(d.day) }
+            if has("this week") { return .dueBefore(reference.adding(days: 7 - (reference.weekday + 6) % 7 - 1)) }
+            if has("next week") { return .dueBefore(reference.adding(days: 14 - (reference.weekday + 6) % 7 - 1)) }
+            if has("this month") { return .dueBefore(reference.endOfMonth) }
+            return .dueBefore(reference.adding(days: 7))
+        }
+        if let e = entity {
+            if has("when") && has("due", "deadline", "expected", "ship", "finish", "land") || has("due date", "deadline for") { return .dueOf(e.words) }
+            if has("who", "whose", "owner") { return .owner(e.words) }
+            if has("happened", "history", "timeline", "evolve", "evolved", "story", "progressed") || (has("when") && state != nil) {
+                return .history(e.words, focus: has("when") ? state : nil)
+            }
+            if !yesNo, has("changed", "changes") { return .history(e.words, focus: nil) }
+            if yesNo || has("status", "how is", "how s", "where are we", "where is", "update on", "state of", "going") { return .status(e.words) }
+        }
+        if has("unowned", "no owner", "nobody owns", "without an owner", "without owner", "not owned", "no one owns") { return .unowned }
+        if let person = people.first(where: { p in
+            let first = p.lowercased().split(separator: " ").first.map(String.init) ?? ""
+            return has(p.lowercased()) || (!first.isEmpty && has(first))
+        }), has("own", "owns", "working on", "handling", "responsible", "running", "leading", "assigned", "on his plate", "on her plate", "plate") {
+            return .ownedBy(person)
+        }
+        if has("changed", "changes", "what s new", "whats new", "updates", "moved") || (has("happened") && entity == nil) {
+            if dates.count >= 2 { return .changesSince(dates[0].day, until: dates[1].day) }
+            if let d = dates.first { return .changesSince(d.day, until: nil) }
+            if has("last meeting", "latest meeting", "most recent meeting", "last time", "recent meeting") { return .changesLastMeeting }
+            if let r = raw.range(of: #"(?i)\bin (?:the )?(.+?) meeting"#, options: .regularExpression) {
+                return .changesInMeeting(String(raw[r]).replacingOccurrences(of: "meeting", with: "").replacingOccurrences(of: "in the ", with: "").replacingOccurrences(of: "in ", with: "").trimmingCharacters(in: .whitespaces))
+            }
+            return .changesLastMeeting
+        }
+        if let s = state {
+            let asOf = (has("was", "were") && !dates.isEmpty) ? dates.first!.day : nil
+            return .listByState(s, asOf: asOf)
+        }
+        if let e = entity { return .status(e.words) }
+        if has("who", "when", "status", "how is", "what is the status", "owner", "history") {
+            return .status(Self.topic(of: raw))
+        }
+        return .said(Self.topic(of: raw))
+    }
+
+    /// The question minus its question words: what it is about.
+    static func topic(of raw: String) -> String {
+        let words = NameMatcher.normalize(raw).split(separator: " ").map(String.init)
+        let kept = words.filter { !QuestionWords.ignorable.contains($0) && !["what", "did", "we", "say", "about"].contains($0) }
+        return kept.isEmpty ? raw : kept.joined(separator: " ")
+    }
+}
+
+/// Dates inside questions ("on May 20", "since 2026-03-10", "between March 1 and March 15").
+enum QuestionDates {
+    struct Found { let day: CalendarDay }
+
+    private static let months = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    private static let iso = try! NSRegularExpression(pattern: #"\b(\d{4})-(\d{2})-(\d{2})\b"#)
+    private static let monthDay = try! NSRegularExpression(pattern: "(?i)\\b(\(months))\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b")
+    private static let dayMonth = try! NSRegularExpression(pattern: "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(\(months))\\b")
+    private static let monthOnly = try! NSRegularExpression(pattern: "(?i)\\b(?:since|in|from|after|before|until) (\(months))\\b(?! \\d)")
+
+    static func find(in text: String, reference: CalendarDay) -> [Found] {
+        var out: [(Int, CalendarDay)] = []
+        let ns = text as NSString
+        let all = NSRange(location: 0, length: ns.length)
+        func year(_ month: Int, _ day: Int) -> CalendarDay? {
+            guard var d = CalendarDay(year: reference.year, month: month, day: day) else { return nil }
+            if d.dayNumber > reference.dayNumber + 183 { d = CalendarDay(year: reference.year - 1, month: month, day: day) ?? d }
+            return d
+        }
+        for m in iso.matches(in: text, range: all) {
+            if let d = CalendarDay(iso: ns.substring(with: m.range)) { out.append((m.range.location, d)) }
+        }
+        for m in monthDay.matches(in: text, range: all) {
+            if let mo = CalendarDay.month(named: ns.substring(with: m.range(at: 1))), let d = year(mo, Int(ns.substring(with: m.range(at: 2)))!) {
+                out.append((m.range.location, d))
+            }
+        }
+        for m in dayMonth.matches(in: text, range: all) {
+            if let mo = CalendarDay.month(named: ns.substring(with: m.range(at: 2))), let d = year(mo, Int(ns.substring(with: m.range(at: 1)))!) {
+                out.append((m.range.location, d))
+            }
+        }
+        for m in monthOnly.matches(in: text, range: all) {
+            if let mo = CalendarDay.month(named: ns.substring(with: m.range(at: 1))), let d = year(mo, 1) { out.append((m.range.location, d)) }
+        }
+        return out.sorted { $0.0 < $1.0 }.map { Found(day: $0.1) }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+
+/// Maps each meeting's extracted things to canonical entities across all meetings, and
+/// writes aliases, mentions and states. Meetings are resolved in date order and each
+/// only sees entities from earlier meetings, so the result is the same whatever order
+/// files were imported in: an older meeting arriving late re-resolves the meetings after it.
+struct EntityResolver {
+    let db: Database
+
+    struct Candidate {
+        let id: Int64
+        let names: [String]
+        let anchor: String?
+        let lastDate: String
+    }
+
+    /// Resolves and stores one meeting's extraction; returns the entity ids it touched.
+    func resolve(meetingId: Int64, date: String, extraction: MeetingExtraction) throws -> Set<Int64> {
+        var global: [Int: Int64] = [:]
+        for (i, e) in extraction.entities.enumerated() {
+            if e.isGeneric {
+                guard let id = try genericMatch(e) else { continue }
+                global[i] = id
+            } else if let id = try bestMatch(e) {
+                global[i] = id
+            } else {
+                try db.execute(sql: "INSERT INTO entities (name, type, anchor, first_meeting_id, first_date) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [displayName(e.name), e.type.rawValue, e.anchor, meetingId, date])
+                global[i] = db.lastInsertedRowID
+            }
+            let id = global[i]!
+            for name in e.allNames { try addAlias(name, entity: id, meetingId: meetingId, date: date) }
+            if let a = e.anchor { try addAlias(a, entity: id, meetingId: meetingId, date: date) }
+            for t in Set(e.turnIndices.isEmpty ? [0] : e.turnIndices) {
+                try db.execute(sql: "INSERT INTO mentions (entity_id, meeting_id, meeting_date, surface, turn_position) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [id, meetingId, date, e.name, t])
+            }
+            try refreshName(id)
+        }
+        // Two local things can turn out to be one entity ("crash reporting" and "the
+        // migration"): the state said last in the meeting is its state at the end.
+        var chosen: [Int64: ExtractedState] = [:]
+        for s in extraction.states {
+            guard let id = global[s.entity] else { continue }
+            if let prev = chosen[id] {
+                var next = s.turnIndex >= prev.turnIndex ? s : prev
+                next.owner = next.owner ?? (s.turnIndex >= prev.turnIndex ? prev.owner : s.owner)
+                next.due = next.due ?? (s.turnIndex >= prev.turnIndex ? prev.due : s.due)
+                chosen[id] = next
+            } else {
+                chosen[id] = s
+            }
+        }
+        for (id, s) in chosen {
+            try db.execute(sql: """
+                INSERT INTO states (entity_id, meeting_id, meeting_date, state, owner, due, evidence, turn_position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, meetingId, date, s.state.rawValue, try s.owner.map(resolvePerson), s.due, s.evidence, s.turnIndex])
+        }
+        return Set(global.values)
+    }
+
+    // MARK: - Matching
+
+    private func bestMatch(_ e: ExtractedEntity) throws -> Int64? {
+        let names = e.allNames + (e.anchor.map { [$0] } ?? [])
+        var ids = Set<Int64>()
+        for n in names {
+            let norm = NameMatcher.normalize(n)
+            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT entity_id FROM aliases WHERE normalized = ?", arguments: [norm]))
+            let tokens = Array(Set(NameMatcher.contentTokens(n)))
+            guard !tokens.isEmpty else { continue }
+            let placeholders = tokens.map { _ in "?" }.joined(separator: ",")
+            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT DISTINCT entity_id FROM alias_tokens WHERE token IN (\(placeholders)) LIMIT 500",
+                                             arguments: StatementArguments(tokens)))
+        }
+        var best: (score: Int, candidate: Candidate)?
+        for id in ids.sorted() {
+            let c = try candidate(id)
+            let score = NameMatcher.score(mention: e.allNames, mentionAnchor: e.anchor, candidate: c.names, candidateAnchor: c.anchor)
+            guard score > 0 else { continue }
+            if best == nil || score > best!.score || (score == best!.score && c.lastDate > best!.candidate.lastDate) {
+                best = (score, c)
+            }
+        }
+        return best?.candidate.id
+    }
+
+    /// "the migration": the most recently active entity whose names end in that head.
+    private func genericMatch(_ e: ExtractedEntity) throws -> Int64? {
+        let head = NameMatcher.singular(NameMatcher.normalize(e.name).split(separator: " ").last.map(String.init) ?? "")
+        guard !head.isEmpty else { return nil }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT t.entity_id AS id, MAX(a.meeting_date) AS last
+            FROM alias_tokens t JOIN aliases a ON a.id = t.alias_id
+            WHERE t.token = ? GROUP BY t.entity_id ORDER BY last DESC, t.entity_id DESC LIMIT 20
+            """, arguments: [head])
+        for row in rows {
+            let id: Int64 = row["id"]
+            let names = try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity_id = ?", arguments: [id])
+            if names.contains(where: { NameMatcher.heads(of: $0).contains(head) }) { return id }
+        }
+        return nil
+    }
+
+    private func candidate(_ id: Int64) throws -> Candidate {
+        let names = try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY id", arguments: [id])
+        let anchor = try String.fetchOne(db, sql: "SELECT anchor FROM entities WHERE id = ?", arguments: [id])
+        let last = try String.fetchOne(db, sql: "SELECT MAX(meeting_date) FROM aliases WHERE entity_id = ?", arguments: [id]) ?? ""
+        return Candidate(id: id, names: names, anchor: anchor, lastDate: last)
+    }
+
+    // MARK: - Writing
+
+    private func addAlias(_ name: String, entity: Int64, meetingId: Int64, date: String) throws {
+        let norm = NameMatcher.normalize(name)
+        let tokens = NameMatcher.contentTokens(name)
+        // A lone head noun ("migration") names nothing in particular; it is not an alias.
+        guard !norm.isEmpty, !(tokens.count == 1 && Lexicon.heads[tokens[0]] != nil) else { return }
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO aliases (entity_id, meeting_id, meeting_date, alias, normalized) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [entity, meetingId, date, displayName(name), norm])
+        guard db.changesCount > 0 else { return }
+        let aliasId = db.lastInsertedRowID
+        for t in Set(tokens) {
+            try db.execute(sql: "INSERT INTO alias_tokens (alias_id, entity_id, token) VALUES (?, ?, ?)", arguments: [aliasId, entity, t])
+        }
+    }
+
+    /// The canonical name is the most specific alias (most identifying words), the
+    /// earliest among equals: a pure function of the aliases, so rebuilding gives the same.
+    func refreshName(_ id: Int64) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY meeting_date, id", arguments: [id])
+        var best: (count: Int, name: String)?
+        for row in rows {
+            let alias: String = row["alias"]
+            let count = NameMatcher.contentTokens(alias).count
+            if best == nil || count > best!.count { best = (count, alias) }
+        }
+        if let b = best { try db.execute(sql: "UPDATE entities SET name = ? WHERE id = ?", arguments: [b.name, id]) }
+    }
+
+    /// "Tomás" → "Tomás Rivera" when exactly one known person has that first name.
+    private func resolvePerson(_ name: String) throws -> String {
+        if let exact = try String.fetchOne(db, sql: "SELECT name FROM people WHERE name = ?", arguments: [name]) { return exact }
+        let first = name.split(separator: " ").first.map(String.init) ?? name
+        let matches = try String.fetchAll(db, sql: "SELECT name FROM people WHERE name LIKE ? || ' %'", arguments: [first])
+        return matches.count == 1 ? matches[0] : name
+    }
+
+    /// Names as people write them: a lowercase phrase gets a capital first letter
+    /// ("offline mode" → "Offline mode"), capitalised names stay as they are.
+    func displayName(_ name: String) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard let f = trimmed.first, f.isLowercase else { return trimmed }
+        return f.uppercased() + trimmed.dropFirst()
+    }
+}

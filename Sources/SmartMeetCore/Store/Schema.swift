@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+
+/// The database schema as named, append-only migrations. A migration that has shipped
+/// is never edited; changes go in a new one.
+enum Schema {
+    /// Bumped with every migration; a database from a newer smartmeet is refused.
+    static let version = 1
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-core") { db in
+            try db.execute(sql: """
+                CREATE TABLE meetings (
+                    id INTEGER PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    content_hash TEXT NOT NULL UNIQUE,
+                    attendees TEXT NOT NULL DEFAULT '[]',
+                    turn_count INTEGER NOT NULL,
+                    imported_at TEXT NOT NULL
+                );
+                CREATE INDEX meetings_by_date ON meetings(date, source);
+
+                CREATE TABLE turns (
+                    id INTEGER PRIMARY KEY,
+                    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    speaker TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    section TEXT
+                );
+                CREATE UNIQUE INDEX turns_by_meeting ON turns(meeting_id, position);
+
+                CREATE VIRTUAL TABLE turns_fts USING fts5(text, speaker, content='turns', content_rowid='id',
+                                                          tokenize='porter unicode61 remove_diacritics 2');
+
+                CREATE TABLE extractions (
+                    meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+                    extractor TEXT NOT NULL,
+                    payload TEXT NOT NULL
+                );
+
+                CREATE TABLE people (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+                );
+
+                CREATE TABLE entities (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    anchor TEXT,
+                    first_meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+                    first_date TEXT NOT NULL
+                );
+                CREATE INDEX entities_by_first_meeting ON entities(first_meeting_id);
+                CREATE INDEX entities_by_first_date ON entities(first_date);
+
+                CREATE TABLE aliases (
+                    id INTEGER PRIMARY KEY,
+                    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+                    meeting_date TEXT NOT NULL,
+                    alias TEXT NOT NULL,
+                    normalized TEXT NOT NULL,
+                    UNIQUE(entity_id, normalized)
+                );
+                CREATE INDEX aliases_by_meeting ON aliases(meeting_id);
+                CREATE INDEX aliases_by_normalized ON aliases(normalized);
+                CREATE INDEX aliases_by_date ON aliases(meeting_date);
+
+                CREATE TABLE alias_tokens (
+                    alias_id INTEGER NOT NULL REFERENCES aliases(id) ON DELETE CASCADE,
+                    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                    token TEXT NOT NULL
+                );
+                CREATE INDEX alias_tokens_by_token ON alias_tokens(token);
+                CREATE INDEX alias_tokens_by_alias ON alias_tokens(alias_id);
+                CREATE INDEX alias_tokens_by_entity ON alias_tokens(entity_id);
+
+                CREATE TABLE mentions (
+                    id INTEGER PRIMARY KEY,
+                    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+                    meeting_date TEXT NOT NULL,
+                    surface TEXT NOT NULL,
+                    turn_position INTEGER NOT NULL
+                );
+                CREATE INDEX mentions_by_entity ON mentions(entity_id, meeting_date);
+                CREATE INDEX mentions_by_meeting ON mentions(meeting_id);
+
+                CREATE TABLE states (
+                    id INTEGER PRIMARY KEY,
+                    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+                    meeting_date TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    owner TEXT,
+                    due TEXT,
+                    evidence TEXT NOT NULL,
+                    turn_position INTEGER NOT NULL,
+                    UNIQUE(entity_id, meeting_id)
+                );
+                CREATE INDEX states_by_entity_date ON states(entity_id, meeting_date);
+                CREATE INDEX states_by_meeting ON states(meeting_id);
+                CREATE INDEX states_by_date ON states(meeting_date);
+
+                CREATE TABLE transitions (
+                    id INTEGER PRIMARY KEY,
+                    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+                    meeting_date TEXT NOT NULL,
+                    from_state TEXT NOT NULL,
+                    to_state TEXT NOT NULL,
+                    reason TEXT NOT NULL
+                );
+                CREATE INDEX transitions_by_entity_date ON transitions(entity_id, meeting_date);
+                CREATE INDEX transitions_by_meeting ON transitions(meeting_id);
+                CREATE INDEX transitions_by_date ON transitions(meeting_date);
+
+                CREATE TABLE settings (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                """)
+        }
+        m.registerMigration("v1-vectors") { db in
+            try db.execute(sql: """
+                CREATE TABLE turn_vectors (
+                    turn_id INTEGER PRIMARY KEY REFERENCES turns(id) ON DELETE CASCADE,
+                    embedder TEXT NOT NULL,
+                    vector BLOB NOT NULL
+                );
+                """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+
+/// Plain values the rest of the app reads; no GRDB types leak past the store.
+public struct MeetingSummary: Equatable, Sendable, Codable {
+    public var id: Int64
+    public var title: String
+    public var date: String
+    public var source: String
+    public var speakers: Int
+    public var changes: Int
+    public var turns: Int
+}
+
+public struct EntitySummary: Equatable, Sendable, Codable {
+    public var id: Int64
+    public var name: String
+    public var type: EntityType
+    public var aliases: [String]
+    public var state: EntityState?
+    public var owner: String?
+    public var due: String?
+    public var lastChange: String?
+    public var lastMentioned: String?
+}
+
+public struct TimelineEntry: Equatable, Sendable, Codable {
+    public var meetingId: Int64
+    public var meetingTitle: String
+    public var date: String
+    public var state: EntityState
+    /// Said in this meeting, or carried over from the last meeting that said it.
+    public var owner: String?
+    public var due: String?
+    public var evidence: String
+    /// The state before this one when it changed here.
+    public var from: EntityState?
+}
+
+/// Read-side queries over the store.
+public struct StoreReader: Sendable {
+    public let store: Store
+    public init(store: Store) { self.store = store }
+
+    public func meetings() throws -> [MeetingSummary] {
+        try store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT m.id, m.title, m.date, m.source, m.turn_count,
+                       (SELECT COUNT(DISTINCT speaker) FROM turns t WHERE t.meeting_id = m.id AND t.speaker != 'Unknown') AS speakers,
+                       (SELECT COUNT(*) FROM transitions x WHERE x.meeting_id = m.id) +
+                       (SELECT COUNT(*) FROM states s WHERE s.meeting_id = m.id AND NOT EXISTS
+                           (SELECT 1 FROM states p WHERE p.entity_id = s.entity_id AND p.meeting_date < s.meeting_date)) AS changes
+                FROM meetings m ORDER BY m.date DESC, m.source DESC
+                """).map {
+                MeetingSummary(id: $0["id"], title: $0["title"], date: $0["date"], source: $0["source"],
+                               speakers: $0["speakers"], changes: $0["changes"], turns: $0["turn_count"])
+            }
+        }
+    }
+
+    public func entities() throws -> [EntitySummary] {
+        try store.pool.read { db in try Self.entities(db) }
+    }
+
+    static func entities(_ db: Database, ids: [Int64]? = nil) throws -> [EntitySummary] {
+        var aliases: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT entity_id, alias FROM aliases ORDER BY id") {
+            aliases[row["entity_id"], default: []].append(row["alias"])
+        }
+        let filter = ids.map { " WHERE e.id IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
+        return try Row.fetchAll(db, sql: """
+            SELECT e.id, e.name, e.type,
+                (SELECT s.state FROM states s WHERE s.entity_id = e.id ORDER BY s.meeting_date DESC, s.id DESC LIMIT 1) AS state,
+                (SELECT s.owner FROM states s WHERE s.entity_id = e.id AND s.owner IS NOT NULL ORDER BY s.meeting_date DESC, s.id DESC LIMIT 1) AS owner,
+                (SELECT s.due FROM states s WHERE s.entity_id = e.id AND s.due IS NOT NULL ORDER BY s.meeting_date DESC, s.id DESC LIMIT 1) AS due,
+                (SELECT MAX(t.meeting_date) FROM transitions t WHERE t.entity_id = e.id) AS last_change,
+                (SELECT MAX(m.meeting_date) FROM mentions m WHERE m.entity_id = e.id) AS last_mentioned,
+                e.first_date
+            FROM entities e\(filter) ORDER BY e.name COLLATE NOCASE
+            """).map { row in
+            let id: Int64 = row["id"]
+            let name: String = row["name"]
+            return EntitySummary(id: id, name: name, type: EntityType(rawValue: row["type"]) ?? .project,
+                                 aliases: (aliases[id] ?? []).filter { $0 != name },
+                                 state: (row["state"] as String?).flatMap(EntityState.init(rawValue:)),
+                                 owner: row["owner"], due: row["due"],
+                                 lastChange: row["last_change"] ?? row["first_date"], lastMentioned: row["last_mentioned"])
+        }
+    }
+
+    public func timeline(entityId: Int64) throws -> [TimelineEntry] {
+        try store.pool.read { db in try Self.timeline(db, entityId: entityId) }
+    }
+
+    static func timeline(_ db: Database, entityId: Int64) throws -> [TimelineEntry] {
+        var out: [TimelineEntry] = []
+        var owner: String?
+        var due: String?
+        for row in try Row.fetchAll(db, sql: """
+            SELECT s.*, m.title FROM states s JOIN meetings m ON m.id = s.meeting_id
+            WHERE s.entity_id = ? ORDER BY s.meeting_date, m.source, m.id
+            """, arguments: [entityId]) {
+            owner = row["owner"] ?? owner
+            due = row["due"] ?? due
+            let state = EntityState(rawValue: row["state"]) ?? .in_progress
+            let previous = out.last?.state
+            out.append(TimelineEntry(meetingId: row["meeting_id"], meetingTitle: row["title"], date: row["meeting_date"],
+                                     state: state, owner: owner, due: due, evidence: row["evidence"],
+                                     from: previous != state ? previous : nil))
+        }
+        return out
+    }
+}

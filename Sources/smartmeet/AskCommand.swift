@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SmartMeetCore
+
+struct AskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask", abstract: "Ask a question in plain English (\"what is blocked?\").")
+
+    @Flag(help: "Print {intent, answer, entities, rows, evidence} as JSON.")
+    var json = false
+
+    @Argument(help: "The question.")
+    var question: [String]
+
+    func run() throws {
+        let store = try GlobalOptions.openStore()
+        let engine = QueryEngine(store: store, search: HybridSearch(store: store))
+        let answer = try engine.ask(question.joined(separator: " "))
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Output.json(try encoder.encode(answer))
+        } else {
+            Output.line(answer.answer)
+        }
+    }
+}
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "search", abstract: "Search what was said (hybrid BM25 + vectors).")
+
+    @Flag(help: "Print {hits: [{source, turn, text, score, …}]} as JSON.")
+    var json = false
+
+    @Option(help: "How many hits.")
+    var limit = 10
+
+    @Option(help: "Only this imported file (base name).")
+    var source: String?
+
+    @Argument var query: [String]
+
+    func run() throws {
+        let store = try GlobalOptions.openStore()
+        let hits = try HybridSearch(store: store).search(query.joined(separator: " "), limit: limit, source: source)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            Output.json(try encoder.encode(["hits": hits]))
+        } else {
+            for h in hits { Output.line("\(h.date) \(h.meetingTitle) #\(h.turn) \(h.speaker): \(h.text.prefix(200))") }
+        }
+    }
+}
