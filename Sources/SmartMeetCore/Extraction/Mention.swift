@@ -36,6 +36,8 @@ struct PeopleDirectory {
 
     mutating func add(_ name: String) {
         guard !fullNames.contains(where: { $0.lowercased() == name.lowercased() }) else { return }
+        // "Aisha" in the text is Aisha Karim who is already known.
+        if !name.contains(" "), let known = byToken[name.lowercased()], !known.isEmpty { return }
         fullNames.append(name)
         let lower = name.lowercased()
         byToken[lower] = name

@@ -180,6 +180,8 @@ struct MentionFinder {
             while end < s.tokens.count, isProperWord(s, end) || (s.tokens[end].lower.contains(where: \.isNumber) && !s.tokens[end].isPunctuation && !NameMatcher.isVersion(s.tokens[end].lower)) {
                 end += 1
             }
+            // "Legal", "Security": a team on its own is not a name of work ("Customer 360" is).
+            if end - i == 1, Lexicon.teamWords.contains(s.tokens[i].lower) { i = end; continue }
             let atStart = i == firstContent || (i >= 2 && s.tokens[i - 1].text == "," && people.isPerson(s.tokens[i - 2].lower))
             if atStart, end - i < 2, !capitalisedElsewhere.contains(s.tokens[i].lower) { i = end; continue }
             if s.tokens[i].text.count < 2 { i = end; continue }
@@ -215,8 +217,9 @@ struct MentionFinder {
         if StatusCues.matches(in: s).contains(where: { $0.range.overlaps(start..<end) }) { return nil }
         guard !Lexicon.nonTopics.contains(s.tokens[end - 1].lower) else { return nil }
         let lemma = NameMatcher.singular(s.tokens[end - 1].lower)
+        // "Gala." alone is the gala already known, not a new thing called "Gala".
         var m = makeMention(s, start..<end, head: Lexicon.heads[lemma] != nil ? lemma : nil,
-                            type: Lexicon.heads[lemma] ?? .feature, generic: false, proper: false)
+                            type: Lexicon.heads[lemma] ?? .feature, generic: end - start == 1 && Lexicon.heads[lemma] != nil, proper: false)
         m.isFragment = true
         return m
     }
@@ -261,7 +264,7 @@ struct MentionFinder {
         let t = s.tokens[k]
         guard !t.isPunctuation, t.isCapitalized else { return false }
         let l = t.lower
-        if Lexicon.stopwords.contains(l) || Lexicon.capitalisedNonNames.contains(l) || Lexicon.teamWords.contains(l) { return false }
+        if Lexicon.stopwords.contains(l) || Lexicon.capitalisedNonNames.contains(l) { return false }
         if people.isPerson(l) || l.hasSuffix("'s") || Lexicon.nonTopics.contains(l) { return false }
         // All-capital short words are mostly acronyms of tools (API, SDK, PIN); an acronym
         // counts once the text introduces it next to its name.

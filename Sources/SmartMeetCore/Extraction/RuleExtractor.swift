@@ -31,6 +31,7 @@ private struct ExtractionRun {
     var entities = MeetingEntities()
     var topic: Int?
     var topicTurn = Int.min / 2
+    var topicSpeaker = ""
     var states: [Int: [StateEvent]] = [:]
     var owners: [Int: [(name: String, explicit: Bool, order: Int)]] = [:]
     var dues: [Int: [(day: CalendarDay, order: Int)]] = [:]
@@ -46,7 +47,7 @@ private struct ExtractionRun {
     /// "Farah's question"): such names are people, not work.
     private static let personPatterns = [
         #"\b(?:by|except|from|ask|asked|told|tell|ping|thank|thanks|with|and|cc) ([A-Z][a-z]{2,})\b"#,
-        #"\b([A-Z][a-z]{2,}) (?:says|said|asked|wants|thinks|thought|suggested|mentioned|joined|agreed|noted|reported|proposed|explained|confirmed|promised)\b"#,
+        #"(?<![A-Z][A-Za-z]{0,20} )\b([A-Z][a-z]{2,}) (?:says|said|asked|wants|thinks|thought|suggested|mentioned|joined|agreed|noted|reported|proposed|explained|confirmed|promised)\b"#,
         #"\b([A-Z][a-z]{2,})'s (?:question|idea|point|suggestion|numbers|team|proposal|update|concern)\b"#,
         #"\(([A-Z][a-z]{2,})\)"#,
         #"(?:^|\. )([A-Z][a-z]{2,}): [\"“]"#,
@@ -118,14 +119,15 @@ private struct ExtractionRun {
         return a..<(b + 1)
     }
 
-    private mutating func setTopic(_ local: Int, turn: Int) {
+    private mutating func setTopic(_ local: Int, turn: Int, speaker: String = "") {
         topic = local
         topicTurn = turn
+        topicSpeaker = speaker
     }
 
     private func topicIfRecent(_ turn: Int, strength: Int = 3) -> Int? {
         // A hint travels less far than a statement: "halfway" three turns later is small talk.
-        let reach = strength >= 3 ? Self.topicReach : strength == 2 ? 3 : 1
+        let reach = strength >= 3 ? Self.topicReach : strength == 2 ? 2 : 1
         guard let t = topic, turn - topicTurn <= reach else { return nil }
         return t
     }
@@ -162,11 +164,18 @@ private struct ExtractionRun {
             assignDues(s, mentions: mentions, attributed: attributed)
         }
         updateTopic(s, mentions: mentions, attributed: attributed)
+        if Self.trace {
+            let names = mentions.map { "\($0.name)\($0.isProper ? "/P" : "")\($0.isGeneric ? "/G" : "")\($0.isPrepositional ? "/PP" : "")" }
+            FileHandle.standardError.write(Data("[\(s.turnIndex)] \(s.text)\n    mentions=\(names) cues=\(cues.map { "\($0.cue.state.rawValue)@\($0.range.lowerBound)" }) attributed=\(attributed.map { entities.all[$0].name }) topic=\(topic.map { entities.all[$0].name } ?? "-")\n".utf8))
+        }
     }
+
+    /// `SMARTMEET_TRACE=1 smartmeet extract FILE` shows how each sentence was read.
+    static let trace = ProcessInfo.processInfo.environment["SMARTMEET_TRACE"] != nil
 
     private mutating func updateTopic(_ s: Sentence, mentions: [Mention], attributed: [Int]) {
         if s.isHypothetical { return }
-        if let last = attributed.last { setTopic(last, turn: s.turnIndex); return }
+        if let last = attributed.last { setTopic(last, turn: s.turnIndex, speaker: s.speaker); return }
         // "It would make dark mode easier": the pronoun is the topic, the name an object.
         let opener = s.tokens.first { !$0.isPunctuation && !SentenceSplitter.discourse.contains($0.lower) }?.lower ?? ""
         if Self.pronounSubjects.contains(opener), topicIfRecent(s.turnIndex) != nil, !mentions.contains(where: { $0.isFragment }) {
@@ -176,8 +185,11 @@ private struct ExtractionRun {
         if let f = mentions.first(where: { $0.isFragment && !$0.isSubordinate }) { setTopic(f.local, turn: s.turnIndex); return }
         if let m = mentions.first(where: { !$0.isPrepositional && !$0.isSubordinate && !$0.isProper && !entities.all[$0.local].isGeneric }) {
             setTopic(m.local, turn: s.turnIndex)
-        } else if let m = mentions.first(where: { !$0.isPrepositional && !$0.isSubordinate && $0.isProper }) {
-            setTopic(m.local, turn: s.turnIndex)
+        } else if let m = mentions.first(where: { !$0.isPrepositional && !$0.isSubordinate && $0.isProper }),
+                  topicSpeaker != s.speaker || topic == nil {
+            // A name a new speaker brings up takes over the topic; a speaker who set the
+            // topic is still talking about it when naming a tool or partner in passing.
+            setTopic(m.local, turn: s.turnIndex, speaker: s.speaker)
         } else if let m = mentions.first(where: { !$0.isSubordinate && !$0.isProper && !entities.all[$0.local].isGeneric }) {
             setTopic(m.local, turn: s.turnIndex)
         } else if let m = mentions.first(where: { !$0.isSubordinate }), topicIfRecent(s.turnIndex) == nil {
@@ -235,7 +247,7 @@ private struct ExtractionRun {
             return m.local
         }
         // The object may follow a colon or dash: "Random idea while we're here: biometric login."
-        let apposition = s.tokens.indices.first { $0 > start && s.clause[$0] == clause + 1 && [":", "—"].contains(s.tokens[$0].text) } != nil
+        let apposition = cue.cue.objectFirst && s.tokens.indices.first { $0 > start && s.clause[$0] == clause + 1 && [":", "—"].contains(s.tokens[$0].text) } != nil
         let object = mentions.first { m in m.range.upperBound > start && !m.isSubordinate
             && (s.clause[m.range.lowerBound] == clause || (apposition && s.clause[m.range.lowerBound] == clause + 1))
             // "from the old system" is not what a hint is about; "on the migration" can be.

@@ -93,7 +93,7 @@ public struct QuestionParser: Sendable {
             return .stale(meetings: n)
         }
         if has("overdue", "past due", "late") && entity == nil { return .overdue }
-        if has("what did we say", "what was said", "what did", "said about", "talk about", "talked about", "discuss", "discussed", "mentioned about", "say about", "anything about"),
+        if has("what did we say", "what was said", "said about", "talk about", "talked about", "discuss", "discussed", "mentioned about", "say about", "anything about"),
            entity == nil || has("say", "said", "talk", "talked", "discuss", "discussed") && !has("happened") {
             return .said(Self.topic(of: raw))
         }

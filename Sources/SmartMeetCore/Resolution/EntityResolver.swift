@@ -99,7 +99,7 @@ struct EntityResolver {
         for row in rows {
             let id: Int64 = row["id"]
             let names = try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity_id = ?", arguments: [id])
-            if names.contains(where: { NameMatcher.heads(of: $0).contains(head) }) { return id }
+            if names.contains(where: { NameMatcher.contentTokens($0).last == head }) { return id }
         }
         return nil
     }

@@ -40,7 +40,24 @@ public enum NameMatcher {
     /// How strongly a named mention matches a known thing: 0 = not at all.
     /// 4 exact name, 3 same version or anchor, 2 one name contains the other, 1 same
     /// leading word where one side's head is vague or an action on the other.
-    public static func score(mention: [String], mentionAnchor: String?, candidate: [String], candidateAnchor: String?) -> Int {
+    /// Words naming a step or paper of a thing rather than another thing: "the Q3 budget
+    /// request" is about the Q3 budget.
+    static let roleWords: Set<String> = ["request", "proposal", "agreement", "application", "approval", "paperwork", "draft", "signoff"]
+
+    /// A name plus its form without a trailing role word.
+    static func variants(_ names: [String]) -> [String] {
+        var out = names
+        for n in names {
+            let words = normalize(n).split(separator: " ")
+            if words.count >= 3, let last = words.last, roleWords.contains(String(last)) {
+                out.append(words.dropLast().joined(separator: " "))
+            }
+        }
+        return out
+    }
+
+    public static func score(mention rawMention: [String], mentionAnchor: String?, candidate rawCandidate: [String], candidateAnchor: String?) -> Int {
+        let mention = variants(rawMention), candidate = variants(rawCandidate)
         let mNorm = Set(mention.map(normalize))
         let cNorm = Set(candidate.map(normalize))
         if !mNorm.isDisjoint(with: cNorm) { return 4 }
