@@ -24,6 +24,12 @@ public final class HybridSearch: @unchecked Sendable {
     /// Reciprocal-rank constant: 60 is the usual choice and keeps any one list from dominating.
     static let rrfK = 60.0
     static let candidates = 400
+    /// The vector list counts a little less than BM25: hashed features are noisier.
+    static let vectorWeight = 0.8
+    /// Neighbours up to four turns away lend half their score, less with distance
+    /// (weights chosen on the AMI judgements; see README).
+    static let neighbourWeight = 0.5
+    static let window = 4
 
     public init(store: Store, embedder: Embedder = HashingEmbedder()) {
         self.store = store
@@ -88,7 +94,7 @@ public final class HybridSearch: @unchecked Sendable {
         let vector = try vectorIndex(db).search(embedder.embed([query])[0], k: Self.candidates, group: meetingId).map(\.id)
         var fused: [Int64: Double] = [:]
         for (rank, id) in lexical.enumerated() { fused[id, default: 0] += 1 / (Self.rrfK + Double(rank + 1)) }
-        for (rank, id) in vector.enumerated() { fused[id, default: 0] += 0.8 / (Self.rrfK + Double(rank + 1)) }
+        for (rank, id) in vector.enumerated() { fused[id, default: 0] += Self.vectorWeight / (Self.rrfK + Double(rank + 1)) }
         guard !fused.isEmpty else { return [] }
         let smoothed = try smooth(fused, db: db)
         let top = smoothed.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(limit)
@@ -120,7 +126,9 @@ public final class HybridSearch: @unchecked Sendable {
         for (id, s) in scores {
             guard let p = position[id] else { out[id] = s; continue }
             var neighbours = 0.0
-            for d in [-2, -1, 1, 2] { neighbours += (byPlace["\(p.meeting):\(p.pos + d)"] ?? 0) * (abs(d) == 1 ? 0.5 : 0.25) }
+            for d in -Self.window...Self.window where d != 0 {
+                neighbours += (byPlace["\(p.meeting):\(p.pos + d)"] ?? 0) * Self.neighbourWeight / Double(abs(d))
+            }
             out[id] = s + neighbours
         }
         return out
