@@ -89,6 +89,11 @@ enum DueDateFinder {
         case .dayOnly:
             let d = Int(group(1))!
             guard (1...31).contains(d) else { return nil }
+            // "Cutover happened on the 7th": in a report of the past, the 7th already passed.
+            let before = sentence.tokens[..<range.lowerBound].suffix(5).map(\.lower)
+            if before.contains(where: { MentionFinder.likelyVerb($0) || ["was", "were", "did", "had"].contains($0) }) {
+                return d <= meeting.day ? CalendarDay(year: meeting.year, month: meeting.month, day: d) : nil
+            }
             if d >= meeting.day, let same = CalendarDay(year: meeting.year, month: meeting.month, day: d) { return same }
             let nextMonthStart = meeting.endOfMonth.adding(days: 1)
             return CalendarDay(year: nextMonthStart.year, month: nextMonthStart.month, day: d)

@@ -10,7 +10,7 @@ enum Lexicon {
                   "refactor", "overhaul", "consolidation", "integration", "implementation", "transition",
                   "conversion", "expansion", "renovation", "construction", "refit", "pilot", "campaign",
                   "rebrand", "rewrite", "modernization", "modernisation", "replacement", "automation",
-                  "catalog", "catalogue", "study", "trial", "retrofit", "fundraiser", "drive"] { m[w] = .project }
+                  "catalog", "catalogue", "study", "trial", "retrofit", "fundraiser", "drive", "relaunch"] { m[w] = .project }
         for w in ["feature", "mode", "login", "dashboard", "revamp", "redesign", "checkout", "integration",
                   "signup", "sign-up", "wizard", "portal", "widget"] { m[w] = .feature }
         for w in ["system", "pipeline", "platform", "service", "app", "application", "tool", "tooling",
@@ -46,8 +46,20 @@ enum Lexicon {
         "revamping": "revamp", "redesigning": "redesign", "migrating": "migration", "upgrading": "upgrade",
         "rebuilding": "rebuild", "refactoring": "refactor", "rewriting": "rewrite", "replacing": "replacement",
         "automating": "automation", "overhauling": "overhaul", "integrating": "integration",
-        "consolidating": "consolidation", "launching": "launch", "auditing": "audit",
+        "consolidating": "consolidation", "launching": "launch", "auditing": "audit", "piloting": "pilot",
+        "relaunching": "relaunch", "renovating": "renovation", "rebranding": "rebrand",
     ]
+
+    /// Base verbs after "could", "to", "let's": "we could pilot an evening clinic" proposes
+    /// an "evening clinic pilot".
+    static let verbNouns: [String: String] = [
+        "revamp": "revamp", "redesign": "redesign", "migrate": "migration", "upgrade": "upgrade", "rebuild": "rebuild",
+        "refactor": "refactor", "rewrite": "rewrite", "replace": "replacement", "automate": "automation",
+        "overhaul": "overhaul", "integrate": "integration", "consolidate": "consolidation", "launch": "launch",
+        "audit": "audit", "pilot": "pilot", "relaunch": "relaunch", "renovate": "renovation", "rebrand": "rebrand",
+    ]
+    static let verbNounTriggers: Set<String> = ["could", "should", "to", "let's", "can", "will", "might", "must", "would",
+                                                "we'll", "i'll", "they'll", "gonna", "we'd", "i'd", "lets"]
 
     /// Words after a head that belong to the name ("budget request", "sponsorship agreement").
     static let headExtensions: Set<String> = ["request", "proposal", "plan", "review", "agreement", "contract",
@@ -96,7 +108,7 @@ enum Lexicon {
             "gone", "make", "made", "take", "took", "need", "needs", "want", "wants", "think", "know",
             "say", "said", "says", "see", "look", "let", "let's", "lets", "put", "keep", "give", "gave",
             "there", "here", "today", "tomorrow", "yesterday", "week", "month", "year", "quarter",
-            "time", "day", "days", "weeks", "months", "morning", "afternoon", "evening", "tonight",
+            "time", "day", "days", "weeks", "months", "tonight",
             "much", "many", "lot", "lots", "more", "most", "less", "few", "bit", "kind", "sort",
             "about", "around", "back", "up", "down", "out", "off", "away", "over", "all", "both",
             "every", "each", "either", "neither", "what", "which", "who", "whom", "whose", "that's",
@@ -132,12 +144,14 @@ enum Lexicon {
         "update", "general", "aob", "any other business", "announcements", "wins", "housekeeping",
         "round", "roundtable", "intro", "introductions", "one", "thing", "things", "stuff", "sorry",
         "lunch", "coffee", "break", "weekend", "holiday", "congrats", "congratulations", "cheers",
+        "morning", "afternoon", "evening", "night",
     ]
 
     /// Capitalised words that are not names of work: days, months, quarters, platforms.
     static let capitalisedNonNames: Set<String> = {
         var s: Set<String> = ["i", "i'm", "i've", "i'll", "i'd", "ok", "okay", "monday", "tuesday", "wednesday",
-                              "thursday", "friday", "saturday", "sunday", "q1", "q2", "q3", "q4", "h1", "h2",
+                              "thursday", "friday", "saturday", "sunday", "mondays", "tuesdays", "wednesdays",
+                              "thursdays", "fridays", "saturdays", "sundays", "q1", "q2", "q3", "q4", "h1", "h2",
                               "ios", "android", "windows", "linux", "mac", "macos", "eu", "us", "uk", "usa",
                               "fyi", "asap", "eod", "eow", "tbd", "n/a", "english", "christmas", "easter"]
         s.formUnion(CalendarDay.monthNames)

@@ -113,7 +113,8 @@ struct MentionFinder {
     private func gerundPhrases(_ s: Sentence) -> [Mention] {
         var out: [Mention] = []
         for (i, t) in s.tokens.enumerated() {
-            guard let noun = Lexicon.gerundNouns[t.lower] else { continue }
+            let afterTrigger = i > 0 && Lexicon.verbNounTriggers.contains(s.tokens[i - 1].lower)
+            guard let noun = Lexicon.gerundNouns[t.lower] ?? (afterTrigger ? Lexicon.verbNouns[t.lower] : nil) else { continue }
             var j = i + 1
             while j < s.tokens.count, Lexicon.determiners.contains(s.tokens[j].lower) { j += 1 }
             var k = j
@@ -140,7 +141,8 @@ struct MentionFinder {
             var end = i + 1
             while end < s.tokens.count, !s.tokens[end].isPunctuation {
                 let next = NameMatcher.singular(s.tokens[end].lower)
-                if Lexicon.headExtensions.contains(next) { heads.append(next); end += 1; continue }
+                if Lexicon.headExtensions.contains(next) || (Lexicon.heads[next] != nil && !Self.likelyVerb(s.tokens[end].lower)
+                    && !(end + 1 < s.tokens.count && Lexicon.determiners.contains(s.tokens[end + 1].lower))) { heads.append(next); end += 1; continue }
                 if end == i + 1, NameMatcher.isVersion(s.tokens[end].lower) { end += 1; continue }
                 if Self.versionHeads.contains(lemma), end == i + 1, s.tokens[end].isCapitalized,
                    !people.isPerson(s.tokens[end].lower), !Lexicon.stopwords.contains(s.tokens[end].lower) { end += 1; continue }
@@ -276,7 +278,9 @@ struct MentionFinder {
         var k = r.lowerBound - 1
         while k >= 0, Lexicon.determiners.contains(s.tokens[k].lower) || Lexicon.genericAdjectives.contains(s.tokens[k].lower) { k -= 1 }
         // "half of the Customer 360 tables": an of-phrase belongs to the noun before it.
-        let prepositional = k >= 0 && Lexicon.prepositions.contains(s.tokens[k].lower) && s.tokens[k].lower != "of"
+        let firstWord = s.tokens.firstIndex { !$0.isPunctuation && !SentenceSplitter.discourse.contains($0.lower) }
+        // "On the radiology lease, we agreed …": an opening preposition marks the topic.
+        let prepositional = k >= 0 && Lexicon.prepositions.contains(s.tokens[k].lower) && s.tokens[k].lower != "of" && k != firstWord
         let name = s.tokens[r].map(\.text).joined(separator: " ")
         return Mention(range: r, name: name, head: head, type: type, isGeneric: generic, isProper: proper,
                        isPrepositional: prepositional, preposition: prepositional ? s.tokens[k].lower : nil,

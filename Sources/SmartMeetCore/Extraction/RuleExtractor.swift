@@ -148,6 +148,7 @@ private struct ExtractionRun {
             !mentions.contains { $0.range.contains(cue.range.lowerBound) || $0.range.contains(cue.range.upperBound - 1) }
         }
         var attributed: [Int] = []
+        var objectOnly = Set<Int>()
         if !s.isHypothetical {
             for cue in cues {
                 guard isAsserted(cue, in: s) else { continue }
@@ -159,11 +160,17 @@ private struct ExtractionRun {
                 if s.isQuestion && cue.cue.allowedInQuestion && !mentions.contains(where: { $0.local == target }) { continue }
                 record(target, cue, evidence: s.text, turn: s.turnIndex)
                 attributed.append(target)
+                // "Procurement signed the support renewal": what another party did to a side
+                // item does not change what we are talking about; "we restarted X" does.
+                if let m = mentions.first(where: { $0.local == target }), m.range.lowerBound > cue.range.lowerBound,
+                   topicIfRecent(s.turnIndex) != nil, topic != target, !startsWithPeopleSubject(s, before: cue.range.lowerBound) {
+                    objectOnly.insert(target)
+                }
             }
             assignOwners(s, mentions: mentions, attributed: attributed, previousSpeaker: previousSpeaker)
             assignDues(s, mentions: mentions, attributed: attributed)
         }
-        updateTopic(s, mentions: mentions, attributed: attributed)
+        updateTopic(s, mentions: mentions, attributed: attributed.filter { !objectOnly.contains($0) })
         if Self.trace {
             let names = mentions.map { "\($0.name)\($0.isProper ? "/P" : "")\($0.isGeneric ? "/G" : "")\($0.isPrepositional ? "/PP" : "")" }
             FileHandle.standardError.write(Data("[\(s.turnIndex)] \(s.text)\n    mentions=\(names) cues=\(cues.map { "\($0.cue.state.rawValue)@\($0.range.lowerBound)" }) attributed=\(attributed.map { entities.all[$0].name }) topic=\(topic.map { entities.all[$0].name } ?? "-")\n".utf8))
@@ -215,6 +222,7 @@ private struct ExtractionRun {
         while k >= 0, s.clause[k] == clause, distance < 5 {
             let w = s.tokens[k].lower
             if Self.negators.contains(w) || (w.hasSuffix("n't") && w != "won't" || w == "won't") { return false }
+            if cue.cue.allowsModal { k -= 1; distance += 1; continue }
             if distance < 4, Self.modals.contains(w) { return false }
             if distance < 4, w == "i'd" || w == "'d", !(k + 1 < s.tokens.count && Self.hedges.contains(s.tokens[k + 1].lower)) { return false }
             if distance == 0, w == "to" { return false }
@@ -242,29 +250,42 @@ private struct ExtractionRun {
         var subject: String? = (k >= 0 && s.clause[k] == clause && !s.tokens[k].isPunctuation) ? s.tokens[k].lower : nil
         // "one" is a pronoun only as "that one"; "One more idea" is not about the topic.
         if subject == "one", !(k > 0 && ["that", "this", "the", "which"].contains(s.tokens[k - 1].lower)) { subject = "a" }
-        if let m = mentions.last(where: { $0.range.upperBound <= start && s.clause[$0.range.lowerBound] == clause
-                                          && !$0.isPrepositional && !$0.isSubordinate }) {
-            return m.local
-        }
         // The object may follow a colon or dash: "Random idea while we're here: biometric login."
         let apposition = cue.cue.objectFirst && s.tokens.indices.first { $0 > start && s.clause[$0] == clause + 1 && [":", "—"].contains(s.tokens[$0].text) } != nil
         let object = mentions.first { m in m.range.upperBound > start && !m.isSubordinate
             && (s.clause[m.range.lowerBound] == clause || (apposition && s.clause[m.range.lowerBound] == clause + 1))
             // "from the old system" is not what a hint is about; "on the migration" can be.
             && (!entities.all[m.local].isGeneric || (cue.cue.strength >= 2 && (m.preposition == nil || m.preposition == "on"))) }
+        if cue.cue.objectFirst, let o = object, o.range.lowerBound >= cue.range.upperBound - 1 { return o.local }
+        if let m = mentions.last(where: { $0.range.upperBound <= start && s.clause[$0.range.lowerBound] == clause
+                                          && !$0.isPrepositional && !$0.isSubordinate }) {
+            return m.local
+        }
         if let sub = subject, Self.pronounSubjects.contains(sub) {
             // "Which worries me for 4.2": a relative pronoun hands the phrase to what follows.
             if sub == "which", let o = object { return o.local }
+            // "On the scheduling app, … so it's parked": the pronoun points at the name
+            // the sentence opened with.
+            if let m = mentions.last(where: { $0.range.upperBound <= start && !$0.isSubordinate && !$0.isPrepositional }) { return m.local }
             return topicIfRecent(s.turnIndex, strength: cue.cue.strength)
         }
         if cue.cue.objectFirst, let o = object { return o.local }
+        // "I'm writing the staffing plan now" while the pilot is discussed: a hint about a
+        // part of the topic is news about the topic.
+        if cue.cue.strength == 1, let o = object, o.range.lowerBound > start, entities.all[o.local].turns.count == 1,
+           entities.all[o.local].turns.first == s.turnIndex, let t = topicIfRecent(s.turnIndex, strength: 2), t != o.local {
+            return t
+        }
         if let sub = subject, !Self.peopleSubjects.contains(sub), !Lexicon.teamWords.contains(sub), !people.isPerson(sub) {
             var a = k
             while a > 0, s.clause[a - 1] == clause, start - a < 4, !s.tokens[a - 1].isPunctuation,
                   !Lexicon.stopwords.contains(s.tokens[a - 1].lower), !people.isPerson(s.tokens[a - 1].lower) { a -= 1 }
             let before = a > 0 ? s.tokens[a - 1] : nil
+            // Bare names ("Card freeze is underway") are names; "the install planning" is a
+            // description unless its head is a unit of work.
+            let hasHead = Lexicon.heads[NameMatcher.singular(s.tokens[k].lower)] != nil
             let atClauseStart = before == nil || before!.isPunctuation || SentenceSplitter.discourse.contains(before!.lower)
-                || Lexicon.definiteDeterminers.contains(before!.lower) || Self.conjunctions.contains(before!.lower)
+                || (hasHead && Lexicon.definiteDeterminers.contains(before!.lower)) || Self.conjunctions.contains(before!.lower)
             if atClauseStart, cue.cue.strength >= 2, (k + 1 - a >= 2 || cue.cue.strength >= 3), let m = finder.phrase(s, a..<(k + 1)) {
                 return registerNew(m, s, &mentions)
             }
@@ -281,7 +302,9 @@ private struct ExtractionRun {
                 return registerNew(m, s, &mentions)
             }
         }
-        if let m = mentions.last(where: { $0.range.upperBound <= start && !$0.isSubordinate && !$0.isPrepositional }) { return m.local }
+        // "we're unblocked" in a clause of its own is about the topic, not another clause's object.
+        let peopleSubject = subject.map { Self.peopleSubjects.contains($0) } ?? false
+        if !peopleSubject, let m = mentions.last(where: { $0.range.upperBound <= start && !$0.isSubordinate && !$0.isPrepositional }) { return m.local }
         if let sub = subject, Lexicon.teamWords.contains(sub) { return nil }
         // "One more idea from me." announces what the next sentence names.
         if cue.cue.state == .proposed, cue.cue.objectFirst, !s.isLastInTurn { return nil }
@@ -293,6 +316,12 @@ private struct ExtractionRun {
         "into", "explore", "exploring", "approach", "approaching", "try", "trying", "build", "building", "do", "doing", "add",
         "adding", "start", "starting", "revisit", "revisiting", "bring", "get", "move", "introduce", "introducing", "create",
         "creating", "set", "setting", "up", "launch", "launching", "run", "running", "have", "having", "make", "making", "a", "an"]
+
+    private func startsWithPeopleSubject(_ s: Sentence, before index: Int) -> Bool {
+        var k = index - 1
+        while k >= 0, Self.skippable.contains(s.tokens[k].lower) { k -= 1 }
+        return k >= 0 && Self.peopleSubjects.contains(s.tokens[k].lower)
+    }
 
     private func isMentionEnd(_ k: Int, _ mentions: [Mention]) -> Bool {
         mentions.contains { $0.range.upperBound - 1 == k }
@@ -405,6 +434,14 @@ private struct ExtractionRun {
                 perSentence.append(e)
             }
         }
-        return perSentence.last(where: { $0.strength >= 2 }) ?? perSentence.last
+        let definite = perSentence.filter { $0.strength >= 2 }
+        guard var chosen = definite.last ?? perSentence.last else { return nil }
+        // "Leadership paused it … nothing moves until the review": a deliberate pause
+        // explains the wait that follows; the thing is on hold, not blocked.
+        if chosen.state == .blocked, let pause = definite.last(where: { $0.state == .on_hold }),
+           !definite.contains(where: { $0.order > pause.order && ![.blocked, .on_hold].contains($0.state) }) {
+            chosen = pause
+        }
+        return chosen
     }
 }

@@ -12,6 +12,8 @@ struct StatusCue {
     /// The phrase already contains its negation or modality ("won't make the 27th",
     /// "could slip"), so neither check applies.
     let selfContained: Bool
+    /// Predictions count ("it could slip", "going to be tight"), but negation still does.
+    let allowsModal: Bool
     /// The phrase is a proposal, which people often phrase as a question.
     let allowedInQuestion: Bool
     /// The thing the phrase is about usually follows it ("paused the migration").
@@ -25,9 +27,9 @@ struct CueMatch {
 
 enum StatusCues {
     private static func c(_ p: String, _ s: EntityState, _ strength: Int, selfContained: Bool = false,
-                          question: Bool = false, object: Bool = false) -> StatusCue {
+                          modal: Bool = false, question: Bool = false, object: Bool = false) -> StatusCue {
         StatusCue(regex: try! NSRegularExpression(pattern: p), state: s, strength: strength,
-                  selfContained: selfContained, allowedInQuestion: question, objectFirst: object)
+                  selfContained: selfContained, allowsModal: modal, allowedInQuestion: question, objectFirst: object)
     }
 
     /// Ordered: earlier phrases claim their words first.
@@ -38,6 +40,7 @@ enum StatusCues {
         c(#"\b(?:haven't|hasn't|have not|has not|not|nobody has|no one has|nobody's|not yet|hasn't yet|haven't yet) (?:\w+ )?started\b|\bnot started\b|\bhaven't begun\b"#, .planned, 2, selfContained: true),
         c(#"\b(?:nothing|not) (?:is |has been |been )?(?:agreed|approved|decided|committed)(?: yet| to)?\b|\bno decision\b|\bnot (?:decide|commit)\b|\bnobody's agreeing\b|\bnot (?:yet )?(?:approved|signed off)\b|\bnot agreeing\b"#, .proposed, 2, selfContained: true),
         c(#"\b(?:not|n't) (?:going to be |be )?(?:building|doing|pursuing|continuing) (?:it|that|this|a|an|the|ours|any)\b|\bwon't (?:be )?(?:doing|building|pursuing) (?:it|that|this)\b"#, .cancelled, 3, selfContained: true),
+        c(#"\bnothing (?:moves|happens|is moving|can happen|is happening)(?: \w+){0,6} until\b"#, .blocked, 3, selfContained: true),
         c(#"\bnothing (?:moves|happens|is moving)\b"#, .on_hold, 3, selfContained: true),
         c(#"\b(?:can't|cannot|can not|couldn't) (?:\w+ ){0,5}until\b|\bnothing (?:to do|we can do|i can do)(?: \w+){0,2} until\b|\bcan't (?:move|proceed|progress|continue|start)\b"#, .blocked, 3, selfContained: true),
         c(#"\b(?:could|might|may|will|would|going to) (?:easily |probably |still )?slip\b"#, .at_risk, 3, selfContained: true),
@@ -53,8 +56,8 @@ enum StatusCues {
         c(#"\b(?:waiting|wait) (?:on|for)\b|\bjust waiting\b|\bdepends on \w+ (?:first|signing|approving)\b|\bdependent on\b"#, .blocked, 2),
 
         // At risk.
-        c(#"\bat risk\b|\bslipping\b|\bbehind schedule\b|\bin jeopardy\b|\boff track\b|\bin trouble\b|\bat serious risk\b"#, .at_risk, 3, selfContained: true),
-        c(#"\bbehind on\b|\bwe're behind\b|\b(?:is|are|be|really|very|looking|look|getting|pretty|super) tight\b|\bslipped\b|\bslips\b|\bdelayed\b|\brunning late\b|\bover budget\b|\brunning (?:\w+ ){0,2}over\b|\bworr(?:ied|ies|ying|y)\b|\bconcerned\b|\bnervous\b"#, .at_risk, 2, selfContained: true),
+        c(#"\bat risk\b|\bslipping\b|\bbehind schedule\b|\bin jeopardy\b|\boff track\b|\bin trouble\b|\bat serious risk\b"#, .at_risk, 3, modal: true),
+        c(#"\bbehind on\b|\bwe're behind\b|\b(?:is|are|be|really|very|looking|look|getting|pretty|super) tight\b|\bslipped\b|\bslips\b|\bdelayed\b|\brunning late\b|\bover budget\b|\brunning (?:\w+ ){0,2}over\b|\bworr(?:ied|ies|ying|y)\b|\bconcerned\b|\bnervous\b"#, .at_risk, 2, modal: true),
 
         // On hold.
         c(#"\bon hold\b|\bparked\b|\bpark (?:it|that|this)\b|\bpaused\b|\bpausing\b|\bon pause\b|\bfrozen\b|\bshelved\b|\bshelve (?:it|that|this)\b|\bdeprioriti[sz]ed\b|\bback ?burner\b|\bon ice\b|\bsuspended\b|\bput (?:it |that |this )?aside\b"#, .on_hold, 3),
