@@ -289,9 +289,13 @@ struct MentionFinder {
 
     /// Builds a mention for the words a status phrase says something about, when no
     /// other rule found them ("Push is stuck" → "Push").
-    func phrase(_ s: Sentence, _ r: Range<Int>) -> Mention? {
+    func phrase(_ s: Sentence, _ r: Range<Int>, asSubject: Bool = false) -> Mention? {
         guard !r.isEmpty, r.allSatisfy({ isNameWord(s, $0) && !Self.likelyVerb(s.tokens[$0].lower) }) else { return nil }
-        guard r.count > 1 || !Lexicon.teamWords.contains(s.tokens[r.lowerBound].lower) else { return nil }
+        // "Finance reviews it": a team and a verb, not a name ("design tokens" after a verb is fine).
+        if asSubject, Lexicon.teamWords.contains(s.tokens[r.lowerBound].lower),
+           r.count == 1 || s.tokens[r.upperBound - 1].lower.hasSuffix("s")
+            || Lexicon.heads[NameMatcher.singular(s.tokens[r.upperBound - 1].lower)] == nil { return nil }
+        if !asSubject, r.count == 1, Lexicon.teamWords.contains(s.tokens[r.lowerBound].lower) { return nil }
         guard !Lexicon.nonTopics.contains(s.tokens[r.upperBound - 1].lower) else { return nil }
         let lemma = NameMatcher.singular(s.tokens[r.upperBound - 1].lower)
         let isHead = Lexicon.heads[lemma] != nil

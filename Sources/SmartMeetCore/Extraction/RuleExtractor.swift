@@ -151,8 +151,14 @@ private struct ExtractionRun {
         var objectOnly = Set<Int>()
         if !s.isHypothetical {
             for cue in cues {
-                guard isAsserted(cue, in: s) else { continue }
-                guard let target = findTarget(cue, s, &mentions) else { continue }
+                guard isAsserted(cue, in: s) else {
+                    if Self.trace { FileHandle.standardError.write(Data("    not asserted: \(cue.cue.state)@\(cue.range)\n".utf8)) }
+                    continue
+                }
+                guard let target = findTarget(cue, s, &mentions) else {
+                    if Self.trace { FileHandle.standardError.write(Data("    no target: \(cue.cue.state)@\(cue.range)\n".utf8)) }
+                    continue
+                }
                 if s.isQuestion && !cue.cue.allowedInQuestion {
                     stash(target, cue, s)
                     continue
@@ -162,7 +168,7 @@ private struct ExtractionRun {
                 attributed.append(target)
                 // "Procurement signed the support renewal": what another party did to a side
                 // item does not change what we are talking about; "we restarted X" does.
-                if let m = mentions.first(where: { $0.local == target }), m.range.lowerBound > cue.range.lowerBound,
+                if cue.cue.state != .proposed, let m = mentions.first(where: { $0.local == target }), m.range.lowerBound > cue.range.lowerBound,
                    topicIfRecent(s.turnIndex) != nil, topic != target, !startsWithPeopleSubject(s, before: cue.range.lowerBound) {
                     objectOnly.insert(target)
                 }
@@ -209,7 +215,7 @@ private struct ExtractionRun {
     private static let negators: Set<String> = ["not", "never", "no", "nothing", "nobody", "none", "without", "hardly"]
     private static let modals: Set<String> = ["would", "could", "might", "may", "should", "must", "wouldn't", "couldn't",
                                               "shouldn't", "we'd", "they'd", "it'd", "want", "wants", "wanted", "hope",
-                                              "hoping", "need", "needs", "expect", "wish", "if", "whether", "plan", "planning"]
+                                              "hoping", "need", "needs", "expect", "wish", "if", "whether"]
     private static let hedges: Set<String> = ["say", "call", "think", "guess", "bet", "imagine"]
 
     private func isAsserted(_ cue: CueMatch, in s: Sentence) -> Bool {
@@ -226,6 +232,8 @@ private struct ExtractionRun {
             if distance < 4, Self.modals.contains(w) { return false }
             if distance < 4, w == "i'd" || w == "'d", !(k + 1 < s.tokens.count && Self.hedges.contains(s.tokens[k + 1].lower)) { return false }
             if distance == 0, w == "to" { return false }
+            if distance < 4, ["plan", "planning", "plans", "aim", "aiming", "going"].contains(w),
+               k + 1 < s.tokens.count, s.tokens[k + 1].lower == "to", !cue.cue.allowsModal { return false }
             k -= 1
             distance += 1
         }
@@ -286,7 +294,7 @@ private struct ExtractionRun {
             let hasHead = Lexicon.heads[NameMatcher.singular(s.tokens[k].lower)] != nil
             let atClauseStart = before == nil || before!.isPunctuation || SentenceSplitter.discourse.contains(before!.lower)
                 || (hasHead && Lexicon.definiteDeterminers.contains(before!.lower)) || Self.conjunctions.contains(before!.lower)
-            if atClauseStart, cue.cue.strength >= 2, (k + 1 - a >= 2 || cue.cue.strength >= 3), let m = finder.phrase(s, a..<(k + 1)) {
+            if atClauseStart, cue.cue.strength >= 2, (k + 1 - a >= 2 || cue.cue.strength >= 3), let m = finder.phrase(s, a..<(k + 1), asSubject: true) {
                 return registerNew(m, s, &mentions)
             }
         }

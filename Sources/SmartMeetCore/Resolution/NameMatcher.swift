@@ -90,7 +90,7 @@ public enum NameMatcher {
                 let large = ms.count <= cs.count ? cs : ms
                 // The smaller name must carry a word that is not just a head noun, or "the
                 // migration" would match every migration.
-                if small.isSubset(of: large), small.contains(where: { Lexicon.heads[$0] == nil && !Lexicon.weakHeads.contains($0) }) {
+                if small.isSubset(of: large), small.count >= 2 || small.contains(where: { Lexicon.heads[$0] == nil && !Lexicon.weakHeads.contains($0) }) {
                     best = max(best, 2)
                     continue
                 }
