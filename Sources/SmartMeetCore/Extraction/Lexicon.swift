@@ -144,7 +144,8 @@ enum Lexicon {
         "update", "general", "aob", "any other business", "announcements", "wins", "housekeeping",
         "round", "roundtable", "intro", "introductions", "one", "thing", "things", "stuff", "sorry",
         "lunch", "coffee", "break", "weekend", "holiday", "congrats", "congratulations", "cheers",
-        "morning", "afternoon", "evening", "night",
+        "morning", "afternoon", "evening", "night", "fantastic", "excellent", "brilliant", "amazing", "lovely",
+        "super", "sweet", "alright", "awesome", "wonderful", "terrific", "nice one", "good stuff", "makes sense",
     ]
 
     /// Capitalised words that are not names of work: days, months, quarters, platforms.

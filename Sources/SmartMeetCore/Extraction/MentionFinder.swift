@@ -25,6 +25,8 @@ struct MentionFinder {
         "stays", "wants", "knows", "thinks", "lets", "shows", "reads", "writes", "uses", "meets", "met", "left", "hit",
         "put", "set", "saw", "told", "asked", "paid", "arrived", "happened", "worked", "moved", "launched", "shipped"]
 
+    static let objectWords: Set<String> = ["it", "them", "us", "me", "him", "her", "the", "a", "an", "our", "their", "this", "these", "those"]
+
     /// "the catalog idea", "the budget thing": the noun before names the reference.
     static let referenceNouns: Set<String> = ["idea", "thing", "stuff", "question", "topic", "discussion", "item", "piece", "side", "point", "issue", "situation", "front"]
 
@@ -40,10 +42,11 @@ struct MentionFinder {
             m.range.forEach { taken[$0] = true }
             out.append(m)
         }
-        for m in knownNames(s, known) { add(m) }
+        // Head phrases first: "the Q1 training budget" should win over a known "training budget".
         for m in wiseTopics(s) { add(m) }
         for m in gerundPhrases(s) { add(m) }
         for m in headPhrases(s) { add(m) }
+        for m in knownNames(s, known) { add(m) }
         for m in properNames(s) { add(m) }
         for m in versions(s) { add(m) }
         if out.isEmpty, let f = fragment(s) { add(f) }
@@ -137,6 +140,8 @@ struct MentionFinder {
             let lemma = NameMatcher.singular(t.lower)
             guard !t.isPunctuation, let type = Lexicon.heads[lemma] else { i += 1; continue }
             if i > 0, Self.verbBlockers.contains(s.tokens[i - 1].lower) { i += 1; continue }
+            // "Finance reviews it next week": a head word taking an object is a verb.
+            if i + 1 < s.tokens.count, Self.objectWords.contains(s.tokens[i + 1].lower), t.lower != lemma || i == 0 { i += 1; continue }
             var heads = [lemma]
             var end = i + 1
             while end < s.tokens.count, !s.tokens[end].isPunctuation {

@@ -95,6 +95,8 @@ enum SentenceSplitter {
                 inSub = false
             }
             if subordinators.contains(t.lower) { inSub = true }
+            // "Now the portal is out, I'm on it": a leading "now" + clause gives a reason.
+            if i == 0, t.lower == "now", tokens.count > 2, Lexicon.determiners.contains(tokens[1].lower) || tokens[1].lower == "that" { inSub = true }
             clause[i] = c
             subordinate[i] = inSub
         }
