@@ -43,8 +43,8 @@ enum DueDateFinder {
                 if range.contains(where: taken.contains) { continue }
                 func group(_ i: Int) -> String { ns.substring(with: m.range(at: i)) }
                 guard let day = resolve(kind, group: group, sentence: sentence, range: range, meeting: meetingDate) else { continue }
-                guard day >= meetingDate else { continue }
                 range.forEach { taken.insert($0) }
+                guard day >= meetingDate else { continue }
                 out.append(Found(day: day, range: range))
             }
         }
@@ -91,7 +91,9 @@ enum DueDateFinder {
             guard (1...31).contains(d) else { return nil }
             // "Cutover happened on the 7th": in a report of the past, the 7th already passed.
             let before = sentence.tokens[..<range.lowerBound].suffix(5).map(\.lower)
-            if before.contains(where: { MentionFinder.likelyVerb($0) || ["was", "were", "did", "had"].contains($0) }) {
+            let presentOrFuture = before.contains { ["is", "are", "will", "be", "for", "by", "until", "'s", "due", "it's", "target"].contains($0) || $0.hasSuffix("'ll") }
+            if !presentOrFuture || before.contains(where: { ["was", "were", "did", "had", "happened"].contains($0) }),
+               before.contains(where: { MentionFinder.likelyVerb($0) || ["was", "were", "did", "had"].contains($0) }) {
                 return d <= meeting.day ? CalendarDay(year: meeting.year, month: meeting.month, day: d) : nil
             }
             if d >= meeting.day, let same = CalendarDay(year: meeting.year, month: meeting.month, day: d) { return same }

@@ -49,7 +49,7 @@ struct PeopleDirectory {
         }
     }
 
-    func isPerson(_ lowerToken: String) -> Bool { byToken[lowerToken] != nil }
+    func isPerson(_ lowerToken: String) -> Bool { byToken[lowerToken] != nil || GivenNames.all.contains(lowerToken) }
 
     /// "Tomás" → "Tomás Rivera"; unknown names come back unchanged.
     func fullName(_ name: String) -> String {

@@ -292,8 +292,11 @@ private struct ExtractionRun {
             // Bare names ("Card freeze is underway") are names; "the install planning" is a
             // description unless its head is a unit of work.
             let hasHead = Lexicon.heads[NameMatcher.singular(s.tokens[k].lower)] != nil
+            // A speaker moving on to a new item names it with "the" too ("The pricing page is
+            // out the door"), but not while answering about a topic someone else raised.
+            let newItem = topic == nil || (topicSpeaker == s.speaker && topicTurn < s.turnIndex)
             let atClauseStart = before == nil || before!.isPunctuation || SentenceSplitter.discourse.contains(before!.lower)
-                || (hasHead && Lexicon.definiteDeterminers.contains(before!.lower)) || Self.conjunctions.contains(before!.lower)
+                || ((hasHead || newItem) && Lexicon.definiteDeterminers.contains(before!.lower)) || Self.conjunctions.contains(before!.lower)
             if atClauseStart, cue.cue.strength >= 2, (k + 1 - a >= 2 || cue.cue.strength >= 3), let m = finder.phrase(s, a..<(k + 1), asSubject: true) {
                 return registerNew(m, s, &mentions)
             }
@@ -312,7 +315,8 @@ private struct ExtractionRun {
         }
         // "we're unblocked" in a clause of its own is about the topic, not another clause's object.
         let peopleSubject = subject.map { Self.peopleSubjects.contains($0) } ?? false
-        if !peopleSubject, let m = mentions.last(where: { $0.range.upperBound <= start && !$0.isSubordinate && !$0.isPrepositional }) { return m.local }
+        if let m = mentions.last(where: { $0.range.upperBound <= start && !$0.isSubordinate && !$0.isPrepositional
+                                          && (!peopleSubject || opensClause($0, s)) }) { return m.local }
         if let sub = subject, Lexicon.teamWords.contains(sub) { return nil }
         // "One more idea from me." announces what the next sentence names.
         if cue.cue.state == .proposed, cue.cue.objectFirst, !s.isLastInTurn { return nil }
@@ -324,6 +328,14 @@ private struct ExtractionRun {
         "into", "explore", "exploring", "approach", "approaching", "try", "trying", "build", "building", "do", "doing", "add",
         "adding", "start", "starting", "revisit", "revisiting", "bring", "get", "move", "introduce", "introducing", "create",
         "creating", "set", "setting", "up", "launch", "launching", "run", "running", "have", "having", "make", "making", "a", "an"]
+
+    /// True when the mention is the first thing its clause names (its subject).
+    private func opensClause(_ m: Mention, _ s: Sentence) -> Bool {
+        let c = s.clause[m.range.lowerBound]
+        var k = m.range.lowerBound - 1
+        while k >= 0, s.clause[k] == c, Lexicon.determiners.contains(s.tokens[k].lower) || SentenceSplitter.discourse.contains(s.tokens[k].lower) { k -= 1 }
+        return k < 0 || s.clause[k] != c || s.tokens[k].isPunctuation
+    }
 
     private func startsWithPeopleSubject(_ s: Sentence, before index: Int) -> Bool {
         var k = index - 1

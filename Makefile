@@ -1,0 +1,44 @@
+# smartmeet — the two commands in the README are `make run` and `make test`; each installs
+# what it needs on a fresh Debian machine with the Swift toolchain.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+
+DEB_PACKAGES := libsqlite3-dev libncursesw5-dev libcurl4-openssl-dev tmux python3
+BIN := .build/release/smartmeet
+DEMO_DB ?= $(HOME)/.local/share/smartmeet/demo.db
+
+.PHONY: deps build run demo test score-check bench clean
+
+# Installs only what is missing, so a machine that has everything never waits on apt.
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing: $$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	swift build -c release
+
+# Imports sample-meetings/ into a demo database and prints entities and their timelines.
+run: build
+	@rm -f "$(DEMO_DB)" "$(DEMO_DB)-wal" "$(DEMO_DB)-shm"
+	$(BIN) --db "$(DEMO_DB)" ingest sample-meetings
+	@echo
+	$(BIN) --db "$(DEMO_DB)" entities
+	@echo
+	@$(BIN) --db "$(DEMO_DB)" entities | sed 's/ \[.*//' | while read -r name; do \
+		$(BIN) --db "$(DEMO_DB)" timeline "$$name"; echo; done
+	$(BIN) --db "$(DEMO_DB)" ask "what is blocked?"
+
+test: build
+	swift test 2>&1 | tee .build/test.log | grep -E "error|failed|Executed [0-9]+ tests" | tail -n 40
+	@scripts/check-quality.sh
+
+bench: build
+	$(BIN) bench
+
+clean:
+	rm -rf .build

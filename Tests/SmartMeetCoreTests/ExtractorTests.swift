@@ -1,0 +1,109 @@
+import XCTest
+@testable import SmartMeetCore
+
+/// The extractor's handling of language: indirect statements, negation, hypotheticals,
+/// pronouns and relative dates. Sentences here are written for the tests, not taken
+/// from any corpus.
+final class ExtractorTests: XCTestCase {
+    func testIndirectStatusPhrases() throws {
+        let ex = try TestSupport.extract("""
+            Ana Ruiz: The vendor onboarding is stuck until legal signs off.
+            Ana Ruiz: The pricing page is out the door.
+            Ana Ruiz: Let's park the loyalty program for now.
+            Ana Ruiz: The CRM migration is slipping.
+            Ana Ruiz: We're dropping the chatbot for good.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "vendor onboarding", in: ex)?.state, .blocked)
+        XCTAssertEqual(TestSupport.state(of: "pricing page", in: ex)?.state, .completed)
+        XCTAssertEqual(TestSupport.state(of: "loyalty program", in: ex)?.state, .on_hold)
+        XCTAssertEqual(TestSupport.state(of: "crm migration", in: ex)?.state, .at_risk)
+        XCTAssertEqual(TestSupport.state(of: "chatbot", in: ex)?.state, .cancelled)
+    }
+
+    func testNegationUnblocksAndNotStartedIsPlanned() throws {
+        let ex = try TestSupport.extract("""
+            Li Wei: The billing migration was blocked last week.
+            Li Wei: Good news, the billing migration is not blocked anymore.
+            Sara Kim: The audit report is agreed but we haven't started it.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "billing migration", in: ex)?.state, .in_progress)
+        XCTAssertEqual(TestSupport.state(of: "audit report", in: ex)?.state, .planned)
+    }
+
+    func testHypotheticalsChangeNothing() throws {
+        let ex = try TestSupport.extract("""
+            Li Wei: The data pipeline is in progress.
+            Sara Kim: If the vendor is late we'd be blocked on the data pipeline.
+            Li Wei: We could cancel it if the budget goes away.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "data pipeline", in: ex)?.state, .in_progress)
+    }
+
+    func testPronounsFollowTheTopic() throws {
+        let ex = try TestSupport.extract("""
+            Omar Said: Next, the partner portal.
+            Jin Park: It's done, we shipped it on Friday.
+            Omar Said: And the mobile redesign?
+            Jin Park: That one is on hold until the rebrand.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "partner portal", in: ex)?.state, .completed)
+        XCTAssertEqual(TestSupport.state(of: "mobile redesign", in: ex)?.state, .on_hold)
+    }
+
+    func testOwnersFromFirstSecondAndThirdPerson() throws {
+        let ex = try TestSupport.extract("""
+            Omar Said: The search revamp is underway. Jin, you own it.
+            Jin Park: Yes, it's mine.
+            Omar Said: The tax report is in progress too.
+            Eva Lind: I own the tax report.
+            Omar Said: And I'm handing the hiring plan to Eva, it's approved.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "search revamp", in: ex)?.owner, "Jin Park")
+        XCTAssertEqual(TestSupport.state(of: "tax report", in: ex)?.owner, "Eva Lind")
+        XCTAssertEqual(TestSupport.state(of: "hiring plan", in: ex)?.owner, "Eva Lind")
+    }
+
+    func testRelativeDatesResolveAgainstTheMeetingDate() throws {
+        // 2026-03-02 is a Monday.
+        let ex = try TestSupport.extract("""
+            Ana Ruiz: The tax report is in progress, due by the end of the month.
+            Ana Ruiz: The partner portal is underway, we're targeting next Friday.
+            Ana Ruiz: The search revamp is planned for the 20th.
+            Ana Ruiz: The CRM migration is underway, target is end of September.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "tax report", in: ex)?.due, "2026-03-31")
+        XCTAssertEqual(TestSupport.state(of: "partner portal", in: ex)?.due, "2026-03-13")
+        XCTAssertEqual(TestSupport.state(of: "search revamp", in: ex)?.due, "2026-03-20")
+        XCTAssertEqual(TestSupport.state(of: "crm migration", in: ex)?.due, "2026-09-30")
+    }
+
+    func testPastDatesAreNotDueDates() throws {
+        let ex = try TestSupport.extract("Ana Ruiz: The partner portal launched on the 1st of March, so it's done.", date: "2026-03-09")
+        XCTAssertEqual(TestSupport.state(of: "partner portal", in: ex)?.state, .completed)
+        XCTAssertNil(TestSupport.state(of: "partner portal", in: ex)?.due)
+    }
+
+    func testProposalsWithoutHeadNouns() throws {
+        let ex = try TestSupport.extract("""
+            Ana Ruiz: One idea: we could pilot a night shift in the warehouse.
+            Ben Ode: Random idea: gift cards. Nothing decided today.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "night shift pilot", in: ex)?.state, .proposed)
+        XCTAssertEqual(TestSupport.state(of: "gift cards", in: ex)?.state, .proposed)
+    }
+
+    func testSmallTalkDoesNotCreateStates() throws {
+        let ex = try TestSupport.extract("""
+            Ana Ruiz: Did anyone watch the game? I fell asleep halfway through.
+            Ben Ode: Lunch is moved to Friday. Thanks everyone.
+            """)
+        XCTAssertTrue(ex.states.isEmpty, "got \(ex.states.map { ex.entities[$0.entity].name })")
+    }
+
+    func testPeopleAreNeverEntities() throws {
+        let ex = try TestSupport.extract("""
+            Ana Ruiz: Ben is stuck, but the CRM migration is fine and underway.
+            """)
+        XCTAssertFalse(ex.entities.contains { $0.name.lowercased().contains("ben") })
+    }
+}

@@ -1,0 +1,98 @@
+import XCTest
+@testable import SmartMeetCore
+
+final class QueryAndSearchTests: XCTestCase {
+    static var store: Store!
+
+    override class func setUp() {
+        super.setUp()
+        store = try! TestSupport.store()
+        let dir = TestSupport.folder([
+            "2026-04-06-team.txt": """
+                Title: Team sync
+                Date: 2026-04-06
+
+                Kim Lee: The payments migration is underway. I own it, target is April 30th.
+                Raj Das: The onboarding survey is stuck until HR approves the questions.
+                Kim Lee: One idea: a referral program. Nothing agreed yet.
+                Raj Das: We talked about the vendor contract renewal terms with Acme at length.
+                """,
+            "2026-04-13-team.txt": """
+                Title: Team sync
+                Date: 2026-04-13
+
+                Kim Lee: The payments migration is at risk, the bank API keeps failing.
+                Raj Das: HR approved the questions, so the onboarding survey is in progress again. It's mine.
+                Kim Lee: The referral program is cancelled.
+                """,
+        ])
+        _ = IngestPipeline(store: store).ingest(paths: [dir])
+    }
+
+    private func ask(_ q: String) throws -> Answer {
+        try QueryEngine(store: Self.store, search: HybridSearch(store: Self.store)).ask(q)
+    }
+
+    func testListByStateAndParaphrases() throws {
+        for q in ["What is at risk?", "which things are at risk right now", "anything at risk?"] {
+            let a = try ask(q)
+            XCTAssertEqual(a.entities.map(\.name), ["Payments migration"], q)
+        }
+        XCTAssertEqual(try ask("What's blocked?").entities.count, 0)
+        XCTAssertTrue(try ask("What's blocked?").answer.lowercased().contains("blocked"))
+        XCTAssertEqual(try ask("What did we cancel?").entities.map(\.name), ["Referral program"])
+    }
+
+    func testStatusOwnerDueHistoryWithTypos() throws {
+        let status = try ask("What's the status of the paymnets migration?")
+        XCTAssertEqual(status.intent, "status")
+        XCTAssertTrue(status.answer.contains("at risk"))
+        XCTAssertTrue(try ask("Who owns the payments migration?").answer.contains("Kim Lee"))
+        XCTAssertTrue(try ask("When is the payments migration due?").answer.contains("2026-04-30"))
+        let history = try ask("What happened with the onboarding survey?")
+        XCTAssertTrue(history.answer.contains("blocked") && history.answer.contains("in progress"), history.answer)
+        XCTAssertEqual(try ask("What does Raj own?").entities.map(\.name), ["Onboarding survey"])
+    }
+
+    func testAsOfChangesAndCounts() throws {
+        XCTAssertEqual(try ask("What was blocked on April 8?").entities.map(\.name), ["Onboarding survey"])
+        let changes = try ask("What changed in the last meeting?")
+        XCTAssertEqual(Set(changes.entities.map(\.name)), ["Payments migration", "Onboarding survey", "Referral program"])
+        XCTAssertTrue(try ask("How many are cancelled?").answer.hasPrefix("1 "))
+    }
+
+    func testUnknownEntityNamesTheClosest() throws {
+        let a = try ask("What's the status of the warehouse robots?")
+        XCTAssertTrue(a.answer.hasPrefix("No entity called"), a.answer)
+        XCTAssertTrue(a.entities.isEmpty)
+    }
+
+    func testHostileQuestionsAreAnsweredCleanly() throws {
+        for q in ["\"", "*", "NEAR(", "'; DROP TABLE meetings;--", String(repeating: "x", count: 600)] {
+            XCTAssertNoThrow(try ask(q), q)
+        }
+        XCTAssertEqual(try Self.store.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM meetings") }, 2)
+    }
+
+    func testSearchFindsTheTurnWithSpeakerAndMeeting() throws {
+        let hits = try HybridSearch(store: Self.store).search("vendor contract renewal", limit: 3)
+        XCTAssertEqual(hits.first?.speaker, "Raj Das")
+        XCTAssertEqual(hits.first?.source, "2026-04-06-team.txt")
+        XCTAssertEqual(hits.first?.turn, 3)
+        let said = try ask("What did we say about the vendor contract?")
+        XCTAssertEqual(said.intent, "said")
+        XCTAssertTrue(said.answer.contains("Raj Das"))
+    }
+
+    func testVectorIndexKeepsTopKInOrder() {
+        var index = VectorIndex(dimension: 2)
+        index.add(id: 1, group: 1, vector: [1, 0])
+        index.add(id: 2, group: 1, vector: [0.6, 0.8])
+        index.add(id: 3, group: 2, vector: [0, 1])
+        XCTAssertEqual(index.search([1, 0], k: 2).map(\.id), [1, 2])
+        XCTAssertEqual(index.search([1, 0], k: 5, group: 2).map(\.id), [3])
+        let e = HashingEmbedder(dimension: 64)
+        let v = e.embedOne("migration of the billing system")
+        XCTAssertEqual(v.reduce(0) { $0 + $1 * $1 }, 1, accuracy: 1e-4)
+    }
+}

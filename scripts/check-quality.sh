@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs the shared scorers (when ../shared exists) and fails if a figure drops below the
+# floor in quality-floors.json. A user's clone has no ../shared; then only the sample
+# series is skipped too and this exits 0.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=$root/.build/release/smartmeet
+shared=$root/../shared
+if [ ! -f "$shared/eval/score.py" ]; then
+  echo "quality: ../shared not found; scorers skipped"
+  exit 0
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+python3 "$shared/eval/score.py" --bin "$bin" --json "$shared/corpus/dev" > "$out/dev_date.json"
+python3 "$shared/eval/score.py" --bin "$bin" --order shuffled --json "$shared/corpus/dev" > "$out/dev_shuffled.json"
+"$root/scripts/score-samples.sh" "$bin" --json > "$out/samples.json"
+python3 "$shared/eval/search_score.py" --bin "$bin" --json "$shared/corpus/ami" > "$out/ami_search.json"
+python3 - "$root/quality-floors.json" "$out" <<'PY'
+import json, sys, os
+floors = json.load(open(sys.argv[1]))
+failed = False
+for name, rules in floors.items():
+    if name == "about":
+        continue
+    got = json.load(open(os.path.join(sys.argv[2], name + ".json")))
+    shown = []
+    for key, floor in rules.items():
+        if key.endswith("_max"):
+            value = got.get(key[:-4], 0)
+            ok = value <= floor
+        else:
+            value = got.get(key, 0)
+            ok = value >= floor
+        shown.append(f"{key.replace('_max','')}={value}{'' if ok else ' (floor ' + str(floor) + ')'}")
+        failed |= not ok
+    print(f"quality {name}: " + ", ".join(shown))
+if failed:
+    print("quality: a figure dropped below its floor (quality-floors.json)")
+    sys.exit(1)
+PY
