@@ -20,12 +20,26 @@ let package = Package(
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // ncursesw, with shims for the macros and variadic calls Swift cannot use.
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses", providers: [.apt(["libncursesw5-dev"])]),
+        // The terminal app: model / update / view over an in-memory screen; backends draw it.
+        .target(
+            name: "SmartMeetTUI",
+            dependencies: ["SmartMeetCore", "CNCurses", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
         .executableTarget(
             name: "smartmeet",
             dependencies: [
                 "SmartMeetCore",
+                "SmartMeetTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
+            name: "SmartMeetTUITests",
+            dependencies: ["SmartMeetTUI", "SmartMeetCore"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(

@@ -56,7 +56,7 @@ public final class Store: @unchecked Sendable {
         return ((data as NSString).appendingPathComponent("smartmeet") as NSString).appendingPathComponent("smartmeet.db")
     }
 
-    static func describe(_ error: Error) -> String {
+    public static func describe(_ error: Error) -> String {
         if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
         return "\(error)"
     }

@@ -10,6 +10,11 @@ public struct MeetingSummary: Equatable, Sendable, Codable {
     public var speakers: Int
     public var changes: Int
     public var turns: Int
+
+    public init(id: Int64, title: String, date: String, source: String, speakers: Int, changes: Int, turns: Int) {
+        self.id = id; self.title = title; self.date = date; self.source = source
+        self.speakers = speakers; self.changes = changes; self.turns = turns
+    }
 }
 
 public struct EntitySummary: Equatable, Sendable, Codable {
@@ -22,6 +27,12 @@ public struct EntitySummary: Equatable, Sendable, Codable {
     public var due: String?
     public var lastChange: String?
     public var lastMentioned: String?
+
+    public init(id: Int64, name: String, type: EntityType, aliases: [String] = [], state: EntityState?, owner: String? = nil,
+                due: String? = nil, lastChange: String? = nil, lastMentioned: String? = nil) {
+        self.id = id; self.name = name; self.type = type; self.aliases = aliases; self.state = state
+        self.owner = owner; self.due = due; self.lastChange = lastChange; self.lastMentioned = lastMentioned
+    }
 }
 
 public struct TimelineEntry: Equatable, Sendable, Codable {
@@ -35,6 +46,12 @@ public struct TimelineEntry: Equatable, Sendable, Codable {
     public var evidence: String
     /// The state before this one when it changed here.
     public var from: EntityState?
+
+    public init(meetingId: Int64, meetingTitle: String, date: String, state: EntityState, owner: String?, due: String?,
+                evidence: String, from: EntityState?) {
+        self.meetingId = meetingId; self.meetingTitle = meetingTitle; self.date = date; self.state = state
+        self.owner = owner; self.due = due; self.evidence = evidence; self.from = from
+    }
 }
 
 /// Read-side queries over the store.

@@ -21,7 +21,12 @@ public struct WebVTTParser: TranscriptParser {
                 var note = String(line.dropFirst(4))
                 i += 1
                 while i < lines.count, !lines[i].isEmpty { note += " " + lines[i]; i += 1 }
-                if result.date == nil { result.date = HeaderFields.date(in: note) }
+                if result.date == nil, let d = HeaderFields.date(in: note) {
+                    result.date = d
+                    // "Clinic operations weekly, 2026-01-19, recorded by …": the words before the date name it.
+                    let before = note.components(separatedBy: ",").first?.trimmingCharacters(in: .whitespaces) ?? ""
+                    if result.title == nil, !before.isEmpty, HeaderFields.date(in: before) == nil, before.count <= 80 { result.title = before }
+                }
                 continue
             }
             if line.contains("-->") {

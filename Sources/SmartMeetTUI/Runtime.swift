@@ -1,0 +1,194 @@
+import Foundation
+import GRDB
+import SmartMeetCore
+
+/// Runs the app: reads input, feeds messages to `Update`, runs the effects it returns on
+/// background queues (which report back only through messages) and draws `View`'s screen.
+public final class AppRuntime: @unchecked Sendable {
+    let store: Store
+    let backend: TerminalBackend
+    let settingsPath: String
+    private(set) public var state: AppState
+    private let inbox = NSLock()
+    private var queued: [Msg] = []
+    private let reads = DispatchQueue(label: "smartmeet.reads")
+    private let imports = DispatchQueue(label: "smartmeet.import")
+    private let cancelFlag = CancelFlag()
+    private lazy var search = HybridSearch(store: store)
+
+    public init(store: Store, backend: TerminalBackend, themes: [Theme], settingsPath: String, llmMode: String = "off") {
+        self.store = store
+        self.backend = backend
+        self.settingsPath = settingsPath
+        let settings = Settings.load(from: settingsPath)
+        let size = backend.size
+        let folder = settings.lastFolder.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+            ?? FileManager.default.currentDirectoryPath
+        var s = AppState(width: size.width, height: size.height, databasePath: store.path, startFolder: folder)
+        s.themes = themes.isEmpty ? [Theme.fallback] : themes
+        s.themeIndex = s.themes.firstIndex { $0.name == settings.theme } ?? 0
+        s.history = settings.history
+        s.colorDepth = backend.colorDepth
+        s.llmMode = llmMode
+        state = s
+    }
+
+    /// Safe from any thread: background work reports here.
+    public func send(_ msg: Msg) {
+        inbox.lock()
+        queued.append(msg)
+        inbox.unlock()
+    }
+
+    /// Handles one message now (tests drive the app this way).
+    public func dispatch(_ msg: Msg) {
+        let (next, effects) = Update.update(state, msg)
+        state = next
+        for e in effects { run(e) }
+    }
+
+    /// Takes everything queued by background work.
+    public func drainInbox() {
+        inbox.lock()
+        let pending = queued
+        queued = []
+        inbox.unlock()
+        for m in pending { dispatch(m) }
+    }
+
+    public func render() {
+        backend.draw(View.render(state), theme: state.theme)
+    }
+
+    /// The loop: input (waits at most one tick), background results, a frame when needed.
+    public func run() {
+        dispatch(.resize(width: backend.size.width, height: backend.size.height))
+        run(.reload)
+        var lastFrame = State()
+        var lastTick = Date()
+        while !state.quitting {
+            if let msg = backend.poll() { dispatch(msg) }
+            drainInbox()
+            if state.importing != nil, Date().timeIntervalSince(lastTick) > 0.25 {
+                lastTick = Date()
+                dispatch(.tick(lastTick))
+            }
+            let now = State(state)
+            if now != lastFrame { render(); lastFrame = now }
+        }
+        cancelFlag.set()
+        saveSettings()
+    }
+
+    /// Enough of the state to know whether a redraw is needed.
+    private struct State: Equatable {
+        var app: AppState?
+        init(_ s: AppState? = nil) { app = s }
+    }
+
+    // MARK: - Effects
+
+    func run(_ effect: Effect) {
+        switch effect {
+        case .quit: break
+        case .saveSettings: saveSettings()
+        case .cancelImport: cancelFlag.set()
+        case .reload:
+            reads.async { [store] in
+                do {
+                    let reader = StoreReader(store: store)
+                    self.send(.loaded(Snapshot(meetings: try reader.meetings(), entities: try reader.entities())))
+                } catch { self.send(.failed("Cannot read the database: \(Store.describe(error))")) }
+            }
+        case .loadEntity(let id):
+            reads.async { [store] in
+                do {
+                    let reader = StoreReader(store: store)
+                    guard let e = try reader.entities().first(where: { $0.id == id }) else { return }
+                    self.send(.detailLoaded(.entity(e, try reader.timeline(entityId: id))))
+                } catch { self.send(.failed("Cannot read the timeline: \(Store.describe(error))")) }
+            }
+        case .loadMeeting(let id):
+            reads.async { [store] in
+                do { self.send(.detailLoaded(.meeting(try Self.meetingDetail(store, id)))) } catch {
+                    self.send(.failed("Cannot read the meeting: \(Store.describe(error))"))
+                }
+            }
+        case .ask(let q):
+            reads.async { [store, search] in
+                do {
+                    search.invalidate()
+                    self.send(.answered(question: q, answer: try QueryEngine(store: store, search: search).ask(q)))
+                } catch { self.send(.failed("Could not answer: \(Store.describe(error))")) }
+            }
+        case .listDirectory(let path):
+            reads.async { self.send(Self.listing(path)) }
+        case .startImport(let paths):
+            cancelFlag.reset()
+            imports.async { [store, cancelFlag] in
+                let pipeline = IngestPipeline(store: store)
+                let summary = pipeline.ingest(paths: paths, progress: { self.send(.ingest($0, at: Date())) },
+                                              isCancelled: { cancelFlag.isSet })
+                self.send(.ingestFinished(summary, at: Date()))
+            }
+        }
+    }
+
+    func saveSettings() {
+        var s = Settings()
+        s.history = Array(state.history.suffix(200))
+        s.lastFolder = state.picker.path
+        s.theme = state.theme.name
+        s.save(to: settingsPath)
+    }
+
+    static func listing(_ path: String) -> Msg {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+            return .pickerListed(path: (path as NSString).deletingLastPathComponent, entries: [], error: "\(path): no such folder")
+        }
+        guard let names = try? fm.contentsOfDirectory(atPath: path) else {
+            return .pickerListed(path: path, entries: [], error: "\(path): cannot be read (permission denied)")
+        }
+        let entries = names.map { name -> PickerEntry in
+            var d: ObjCBool = false
+            fm.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &d)
+            return PickerEntry(name: name, isDirectory: d.boolValue, isTranscript: TranscriptLoader.isSupported(name))
+        }.sorted { ($0.isDirectory ? 0 : 1, $0.name.lowercased()) < ($1.isDirectory ? 0 : 1, $1.name.lowercased()) }
+        return .pickerListed(path: path, entries: entries, error: nil)
+    }
+
+    static func meetingDetail(_ store: Store, _ id: Int64) throws -> MeetingDetail {
+        try store.pool.read { db in
+            guard let m = try StoreReaderAccess.meeting(db, id) else { throw NSError(domain: "smartmeet", code: 1) }
+            let attendees = try String.fetchAll(db, sql: "SELECT DISTINCT speaker FROM turns WHERE meeting_id = ? AND speaker != 'Unknown' ORDER BY position", arguments: [id])
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.entity_id, e.name, s.state, s.evidence,
+                       (SELECT t.from_state FROM transitions t WHERE t.entity_id = s.entity_id AND t.meeting_id = s.meeting_id) AS from_state
+                FROM states s JOIN entities e ON e.id = s.entity_id WHERE s.meeting_id = ? ORDER BY s.turn_position
+                """, arguments: [id]).map {
+                MeetingDetail.Row(entityId: $0["entity_id"], name: $0["name"], state: EntityState(rawValue: $0["state"]) ?? .in_progress,
+                                  from: ($0["from_state"] as String?).flatMap(EntityState.init(rawValue:)), evidence: $0["evidence"])
+            }
+            return MeetingDetail(meeting: m, attendees: attendees, rows: rows)
+        }
+    }
+}
+
+enum StoreReaderAccess {
+    static func meeting(_ db: Database, _ id: Int64) throws -> MeetingSummary? {
+        try Row.fetchOne(db, sql: "SELECT id, title, date, source, turn_count FROM meetings WHERE id = ?", arguments: [id]).map {
+            MeetingSummary(id: $0["id"], title: $0["title"], date: $0["date"], source: $0["source"], speakers: 0, changes: 0, turns: $0["turn_count"])
+        }
+    }
+}
+
+/// A flag background work checks between files.
+final class CancelFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
+    func reset() { lock.lock(); value = false; lock.unlock() }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SmartMeetCore
+import SmartMeetTUI
+
+/// Opens the full-screen app (also what `smartmeet` with no subcommand does in a terminal).
+struct AppCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "app", abstract: "Open the full-screen terminal app.")
+
+    func run() throws {
+        try Self.launch()
+    }
+
+    static func themesDirectory() -> String {
+        let env = ProcessInfo.processInfo.environment
+        if let t = env["SMARTMEET_THEMES"], !t.isEmpty { return t }
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [FileManager.default.currentDirectoryPath + "/themes",
+                          exe.appendingPathComponent("../../themes").standardized.path,
+                          exe.appendingPathComponent("../share/smartmeet/themes").standardized.path,
+                          "/usr/share/smartmeet/themes"]
+        return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
+    }
+
+    static func launch() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            Output.error("smartmeet: the terminal app needs a terminal; use a subcommand (see smartmeet --help)")
+            throw ExitCode(2)
+        }
+        let store = try GlobalOptions.openStore()
+        let (themes, themeErrors) = Theme.loadAll(from: themesDirectory())
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let backend: NCursesBackend
+        do {
+            backend = try NCursesBackend(noColor: noColor)
+        } catch let e as NCursesBackend.StartError {
+            Output.error(e.description)
+            throw ExitCode(2)
+        }
+        let runtime = AppRuntime(store: store, backend: backend, themes: themes,
+                                 settingsPath: Settings.defaultPath(), llmMode: GlobalOptions.llmMode ?? "off")
+        if let first = themeErrors.first { runtime.send(.failed("Theme skipped: \(first)")) }
+        runtime.run()
+        backend.shutdown()
+    }
+}
