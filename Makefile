@@ -35,6 +35,7 @@ run: build
 
 test: build
 	swift test 2>&1 | tee .build/test.log | grep -E "error|failed|Executed [0-9]+ tests" | tail -n 40
+	scripts/e2e-tui.sh
 	@scripts/check-quality.sh
 
 bench: build

@@ -180,7 +180,7 @@ public enum View {
                 let selected = i == s.detailCursor.index && s.focus == .detail
                 let style = selected ? Style(fg: .selectionText, bg: .selection, bold: true) : Style()
                 if selected { screen.fill(x: inner.x, y: y, width: inner.width, height: 1, style: style) }
-                let used = screen.write("• " + e.name + "  ", x: inner.x + 1, y: y, maxWidth: inner.width - 14, style: style)
+                let used = screen.write(DisplayWidth.truncate("• " + e.name, inner.width - 17) + "  ", x: inner.x + 1, y: y, style: style)
                 var st = stateStyle(e.state.flatMap(EntityState.init(rawValue:)))
                 if selected { st.bg = .selection }
                 screen.write(badge(e.state.flatMap(EntityState.init(rawValue:))), x: inner.x + 1 + used, y: y, maxWidth: 14, style: st)
