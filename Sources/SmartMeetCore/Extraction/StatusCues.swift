@@ -5,6 +5,9 @@ import Foundation
 /// generic negation check only has to drop what remains.
 struct StatusCue {
     let regex: NSRegularExpression
+    /// Words of three or more letters in the pattern: any match contains one of them,
+    /// so a sentence without any is skipped without running the expression.
+    let literals: [String]
     let state: EntityState
     /// 3 = says the state outright, 2 = clearly implies it, 1 = hints at it. Within a
     /// sentence the strongest wins; across a meeting a hint never overrides a statement.
@@ -28,7 +31,7 @@ struct CueMatch {
 enum StatusCues {
     private static func c(_ p: String, _ s: EntityState, _ strength: Int, selfContained: Bool = false,
                           modal: Bool = false, question: Bool = false, object: Bool = false) -> StatusCue {
-        StatusCue(regex: try! NSRegularExpression(pattern: p), state: s, strength: strength,
+        StatusCue(regex: try! NSRegularExpression(pattern: p), literals: literals(of: p), state: s, strength: strength,
                   selfContained: selfContained, allowsModal: modal, allowedInQuestion: question, objectFirst: object)
     }
 
@@ -89,12 +92,39 @@ enum StatusCues {
         c(#"\bthink about\b|\blook into\b|\blooking into\b|\bexplor(?:e|ing)\b|\bdraft(?:ed)?\b|\bscope (?:it|that|this) (?:out|first)\b|\brequest(?:ed)?\b"#, .proposed, 1, question: true, object: true),
     ]
 
+    static func literals(of pattern: String) -> [String] {
+        let stripped = pattern.replacingOccurrences(of: #"\\[bwsdBWSD]"#, with: " ", options: .regularExpression)
+        var words = Set<String>()
+        var current = ""
+        for ch in stripped {
+            if ch.isLetter || ch == "'" { current.append(ch) } else {
+                if current.count >= 3 { words.insert(current) }
+                current = ""
+            }
+        }
+        if current.count >= 3 { words.insert(current) }
+        // Literals are matched as word prefixes ("cancell" in "cancelled"); pieces that only
+        // end words ("ing" in "\\w+ing") would never match a prefix, so they are dropped
+        // when the pattern has other literals.
+        return Array(words)
+    }
+
     /// Every phrase in the sentence, earlier table entries first, without overlaps.
     static func matches(in sentence: Sentence) -> [CueMatch] {
         var taken = [Bool](repeating: false, count: sentence.tokens.count)
         var out: [CueMatch] = []
         let ns = sentence.joined as NSString
-        for cue in all {
+        var prefixes = Set<Substring>()
+        for t in sentence.tokens where !t.isPunctuation && t.lower.count >= 3 {
+            let chars = t.lower
+            var end = chars.index(chars.startIndex, offsetBy: 3)
+            while true {
+                prefixes.insert(chars[chars.startIndex..<end])
+                if end == chars.endIndex || chars.distance(from: chars.startIndex, to: end) >= 14 { break }
+                end = chars.index(after: end)
+            }
+        }
+        for cue in all where cue.literals.contains(where: { prefixes.contains(Substring($0.prefix(14))) }) {
             for m in cue.regex.matches(in: sentence.joined, range: NSRange(location: 0, length: ns.length)) {
                 let r = sentence.tokenRange(of: m.range)
                 if r.contains(where: { taken[$0] }) { continue }

@@ -76,13 +76,39 @@ public final class IngestPipeline: @unchecked Sendable {
             summary.failures.append(f)
             progress(.failed(file: f, message: f))
         }
+        // Reading, extracting and embedding are pure and run ahead on every core; writes
+        // stay in file order on this thread, one transaction per meeting.
+        let slots = PreparedSlots(count: files.count)
+        let window = DispatchSemaphore(value: 32)
+        let stop = StopFlag()
+        let workers = OperationQueue()
+        workers.maxConcurrentOperationCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        Thread.detachNewThread { [self] in
+            for (i, path) in files.enumerated() {
+                window.wait()
+                if stop.isSet { slots.put(i, .failure(CancellationError())); continue }
+                workers.addOperation { slots.put(i, Result { try self.prepare(path: path) }) }
+            }
+        }
+        defer {
+            stop.set()
+            workers.cancelAllOperations()
+        }
         for (i, path) in files.enumerated() {
-            if isCancelled() { summary.cancelled = true; break }
+            if isCancelled() {
+                summary.cancelled = true
+                stop.set()
+                for _ in 0..<32 { window.signal() }
+                break
+            }
             let name = (path as NSString).lastPathComponent
             progress(.started(file: name, index: i, total: files.count))
+            let prepared = slots.take(i)
+            window.signal()
             do {
-                let transcript = try loader.load(path: path)
-                switch try ingest(transcript) {
+                let ready = try prepared.get()
+                let transcript = ready.transcript
+                switch try write(ready) {
                 case .duplicate:
                     summary.duplicates += 1
                     progress(.duplicate(file: name))
@@ -104,20 +130,44 @@ public final class IngestPipeline: @unchecked Sendable {
 
     public enum Outcome: Equatable { case imported(meetingId: Int64, states: Int), duplicate }
 
-    /// Stores one parsed meeting and everything derived from it in one transaction.
-    public func ingest(_ transcript: Transcript) throws -> Outcome {
+    /// A meeting read and analysed, ready to be written.
+    struct Prepared {
+        let transcript: Transcript
+        let extraction: MeetingExtraction
+        let payload: String
+        let vectors: [[Float]]
+    }
+
+    func prepare(path: String) throws -> Prepared {
+        try prepare(try loader.load(path: path))
+    }
+
+    func prepare(_ transcript: Transcript) throws -> Prepared {
         let extraction = extractor.extract(transcript)
         let payload = String(decoding: try JSONEncoder().encode(extraction), as: UTF8.self)
-        let vectors = try embedder.embed(transcript.turns.map(\.text))
+        return Prepared(transcript: transcript, extraction: extraction, payload: payload,
+                        vectors: try embedder.embed(transcript.turns.map(\.text)))
+    }
+
+    /// Stores one parsed meeting and everything derived from it in one transaction.
+    public func ingest(_ transcript: Transcript) throws -> Outcome {
+        try write(try prepare(transcript))
+    }
+
+    func write(_ ready: Prepared) throws -> Outcome {
+        let transcript = ready.transcript
+        let extraction = ready.extraction
+        let payload = ready.payload
+        let vectors = ready.vectors
         return try store.pool.write { db -> Outcome in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM meetings WHERE content_hash = ?", arguments: [transcript.contentHash]) == true {
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM meetings WHERE content_hash = ?"), arguments: [transcript.contentHash]) == true {
                 return .duplicate
             }
             let attendees = String(decoding: try JSONEncoder().encode(transcript.attendees), as: UTF8.self)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO meetings (title, date, source, format, content_hash, attendees, turn_count, imported_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [transcript.title, transcript.date, transcript.source, transcript.format.rawValue,
+                """).execute(arguments: [transcript.title, transcript.date, transcript.source, transcript.format.rawValue,
                                  transcript.contentHash, attendees, transcript.turns.count, ISO8601DateFormatter().string(from: Date())])
             let meetingId = db.lastInsertedRowID
             let insertTurn = try db.cachedStatement(sql: "INSERT INTO turns (meeting_id, position, speaker, text, section) VALUES (?, ?, ?, ?, ?)")
@@ -129,10 +179,10 @@ public final class IngestPipeline: @unchecked Sendable {
                 try insertFTS.execute(arguments: [turnId, turn.text, turn.speaker])
                 try insertVector.execute(arguments: [turnId, embedder.name, HybridSearch.vectorBlob(vector)])
             }
-            try db.execute(sql: "INSERT INTO extractions (meeting_id, extractor, payload) VALUES (?, ?, ?)",
-                           arguments: [meetingId, extractorName, payload])
+            try db.cachedStatement(sql: "INSERT INTO extractions (meeting_id, extractor, payload) VALUES (?, ?, ?)")
+                .execute(arguments: [meetingId, extractorName, payload])
             for person in extraction.people {
-                try db.execute(sql: "INSERT OR IGNORE INTO people (name) VALUES (?)", arguments: [person])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO people (name) VALUES (?)").execute(arguments: [person])
             }
             let states = try Self.resolve(db, meetingId: meetingId, date: transcript.date, source: transcript.source, extraction: extraction)
             return .imported(meetingId: meetingId, states: states)
@@ -145,9 +195,9 @@ public final class IngestPipeline: @unchecked Sendable {
     static func resolve(_ db: Database, meetingId: Int64, date: String, source: String, extraction: MeetingExtraction) throws -> Int {
         let resolver = EntityResolver(db: db)
         let tracker = StateTracker(db: db)
-        let later = try Bool.fetchOne(db, sql: """
+        let later = try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT 1 FROM meetings WHERE id != ? AND (date > ? OR (date = ? AND source > ?)) LIMIT 1
-            """, arguments: [meetingId, date, date, source]) ?? false
+            """), arguments: [meetingId, date, date, source]) ?? false
         var touched: Set<Int64>
         if later {
             touched = try tracker.unwind(from: date)
@@ -164,6 +214,39 @@ public final class IngestPipeline: @unchecked Sendable {
             touched = try resolver.resolve(meetingId: meetingId, date: date, extraction: extraction)
         }
         try tracker.recomputeTransitions(for: touched)
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM states WHERE meeting_id = ?", arguments: [meetingId]) ?? 0
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM states WHERE meeting_id = ?"), arguments: [meetingId]) ?? 0
     }
+}
+
+/// Results of work running ahead, taken in order by the writer.
+final class PreparedSlots: @unchecked Sendable {
+    private var values: [Result<IngestPipeline.Prepared, Error>?]
+    private let ready: [DispatchSemaphore]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    }
+
+    func put(_ i: Int, _ value: Result<IngestPipeline.Prepared, Error>) {
+        lock.lock()
+        values[i] = value
+        lock.unlock()
+        ready[i].signal()
+    }
+
+    func take(_ i: Int) -> Result<IngestPipeline.Prepared, Error> {
+        ready[i].wait()
+        lock.lock()
+        defer { values[i] = nil; lock.unlock() }
+        return values[i]!
+    }
+}
+
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
 }

@@ -53,10 +53,10 @@ struct EntityResolver {
             }
         }
         for (id, s) in chosen {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO states (entity_id, meeting_id, meeting_date, state, owner, due, evidence, turn_position)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, meetingId, date, s.state.rawValue, try s.owner.map(resolvePerson), s.due, s.evidence, s.turnIndex])
+                """).execute(arguments: [id, meetingId, date, s.state.rawValue, try s.owner.map(resolvePerson), s.due, s.evidence, s.turnIndex])
         }
         return Set(global.values)
     }
@@ -68,16 +68,21 @@ struct EntityResolver {
         var ids = Set<Int64>()
         for n in names {
             let norm = NameMatcher.normalize(n)
-            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT entity_id FROM aliases WHERE normalized = ?", arguments: [norm]))
-            let tokens = Array(Set(NameMatcher.contentTokens(n)))
+            ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT entity_id FROM aliases WHERE normalized = ?"), arguments: [norm]))
+            let all = Array(Set(NameMatcher.contentTokens(n)))
+            // Look candidates up by the words that identify ("Atlas", "billing"), not by
+            // head nouns every migration shares, unless the name has nothing else.
+            let distinctive = all.filter { Lexicon.heads[$0] == nil && !Lexicon.weakHeads.contains($0) }
+            let tokens = distinctive.isEmpty ? all : distinctive
             guard !tokens.isEmpty else { continue }
             let placeholders = tokens.map { _ in "?" }.joined(separator: ",")
             ids.formUnion(try Int64.fetchAll(db, sql: "SELECT DISTINCT entity_id FROM alias_tokens WHERE token IN (\(placeholders)) LIMIT 500",
                                              arguments: StatementArguments(tokens)))
         }
         var best: (score: Int, candidate: Candidate)?
-        for id in ids.sorted() {
-            let c = try candidate(id)
+        for c in try candidates(ids.sorted()) {
+            let id = c.id
+            _ = id
             let score = NameMatcher.score(mention: e.allNames, mentionAnchor: e.anchor, candidate: c.names, candidateAnchor: c.anchor)
             guard score > 0 else { continue }
             if best == nil || score > best!.score || (score == best!.score && c.lastDate > best!.candidate.lastDate) {
@@ -104,6 +109,25 @@ struct EntityResolver {
         return nil
     }
 
+    /// All candidates' aliases, anchors and last dates in three queries.
+    private func candidates(_ ids: [Int64]) throws -> [Candidate] {
+        guard !ids.isEmpty else { return [] }
+        let list = ids.map(String.init).joined(separator: ",")
+        var names: [Int64: [String]] = [:]
+        var last: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT entity_id, alias, meeting_date FROM aliases WHERE entity_id IN (\(list)) ORDER BY id") {
+            let id: Int64 = row["entity_id"]
+            names[id, default: []].append(row["alias"])
+            let d: String = row["meeting_date"]
+            if d > last[id] ?? "" { last[id] = d }
+        }
+        var anchors: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, anchor FROM entities WHERE id IN (\(list)) AND anchor IS NOT NULL") {
+            anchors[row["id"]] = row["anchor"]
+        }
+        return ids.map { Candidate(id: $0, names: names[$0] ?? [], anchor: anchors[$0], lastDate: last[$0] ?? "") }
+    }
+
     private func candidate(_ id: Int64) throws -> Candidate {
         let names = try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY id", arguments: [id])
         let anchor = try String.fetchOne(db, sql: "SELECT anchor FROM entities WHERE id = ?", arguments: [id])
@@ -118,32 +142,32 @@ struct EntityResolver {
         let tokens = NameMatcher.contentTokens(name)
         // A lone head noun ("migration") names nothing in particular; it is not an alias.
         guard !norm.isEmpty, !(tokens.count == 1 && Lexicon.heads[tokens[0]] != nil) else { return }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO aliases (entity_id, meeting_id, meeting_date, alias, normalized) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [entity, meetingId, date, displayName(name), norm])
+            """).execute(arguments: [entity, meetingId, date, displayName(name), norm])
         guard db.changesCount > 0 else { return }
         let aliasId = db.lastInsertedRowID
         for t in Set(tokens) {
-            try db.execute(sql: "INSERT INTO alias_tokens (alias_id, entity_id, token) VALUES (?, ?, ?)", arguments: [aliasId, entity, t])
+            try db.cachedStatement(sql: "INSERT INTO alias_tokens (alias_id, entity_id, token) VALUES (?, ?, ?)").execute(arguments: [aliasId, entity, t])
         }
     }
 
     /// The canonical name is the most specific alias (most identifying words), the
     /// earliest among equals: a pure function of the aliases, so rebuilding gives the same.
     func refreshName(_ id: Int64) throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY meeting_date, id", arguments: [id])
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY meeting_date, id"), arguments: [id])
         var best: (count: Int, name: String)?
         for row in rows {
             let alias: String = row["alias"]
             let count = NameMatcher.contentTokens(alias).count
             if best == nil || count > best!.count { best = (count, alias) }
         }
-        if let b = best { try db.execute(sql: "UPDATE entities SET name = ? WHERE id = ?", arguments: [b.name, id]) }
+        if let b = best { try db.cachedStatement(sql: "UPDATE entities SET name = ? WHERE id = ?").execute(arguments: [b.name, id]) }
     }
 
     /// "Tomás" → "Tomás Rivera" when exactly one known person has that first name.
     private func resolvePerson(_ name: String) throws -> String {
-        if let exact = try String.fetchOne(db, sql: "SELECT name FROM people WHERE name = ?", arguments: [name]) { return exact }
+        if let exact = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM people WHERE name = ?"), arguments: [name]) { return exact }
         let first = name.split(separator: " ").first.map(String.init) ?? name
         let matches = try String.fetchAll(db, sql: "SELECT name FROM people WHERE name LIKE ? || ' %'", arguments: [first])
         return matches.count == 1 ? matches[0] : name

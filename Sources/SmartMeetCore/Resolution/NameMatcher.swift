@@ -7,6 +7,14 @@ public enum NameMatcher {
     /// Lowercase, no leading "the", punctuation as spaces, single spaces: the scorer's and
     /// the store's notion of "the same name".
     public static func normalize(_ name: String) -> String {
+        cache.normalized(name) { computeNormalize(name) }
+    }
+
+    /// Names repeat across thousands of meetings; normalising each once keeps resolution
+    /// fast at scale.
+    private static let cache = NameCache()
+
+    static func computeNormalize(_ name: String) -> String {
         var s = name.lowercased().replacingOccurrences(of: "’", with: "'")
         s = s.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "'" ? String($0) : " " }.joined()
         var words = s.split(separator: " ").map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".'")) }.filter { !$0.isEmpty }
@@ -16,6 +24,10 @@ public enum NameMatcher {
 
     /// The words that identify: no determiners or describing adjectives, singular forms.
     public static func contentTokens(_ name: String) -> [String] {
+        cache.tokens(name) { computeContentTokens(name) }
+    }
+
+    static func computeContentTokens(_ name: String) -> [String] {
         normalize(name).split(separator: " ").map(String.init)
             .filter { !Lexicon.genericAdjectives.contains($0) && !Lexicon.determiners.contains($0) }
             .map(singular)
@@ -105,5 +117,37 @@ public enum NameMatcher {
             }
         }
         return best
+    }
+}
+
+/// A bounded memo of normalised names and their tokens, safe across threads.
+final class NameCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var norms: [String: String] = [:]
+    private var toks: [String: [String]] = [:]
+    private let limit = 100_000
+
+    func normalized(_ key: String, _ make: () -> String) -> String {
+        lock.lock()
+        if let v = norms[key] { lock.unlock(); return v }
+        lock.unlock()
+        let v = make()
+        lock.lock()
+        if norms.count >= limit { norms.removeAll(keepingCapacity: true) }
+        norms[key] = v
+        lock.unlock()
+        return v
+    }
+
+    func tokens(_ key: String, _ make: () -> [String]) -> [String] {
+        lock.lock()
+        if let v = toks[key] { lock.unlock(); return v }
+        lock.unlock()
+        let v = make()
+        lock.lock()
+        if toks.count >= limit { toks.removeAll(keepingCapacity: true) }
+        toks[key] = v
+        lock.unlock()
+        return v
     }
 }

@@ -10,19 +10,19 @@ struct StateTracker {
 
     func recomputeTransitions(for entities: Set<Int64>) throws {
         for id in entities.sorted() {
-            try db.execute(sql: "DELETE FROM transitions WHERE entity_id = ?", arguments: [id])
-            let rows = try Row.fetchAll(db, sql: """
+            try db.cachedStatement(sql: "DELETE FROM transitions WHERE entity_id = ?").execute(arguments: [id])
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT s.meeting_id, s.meeting_date, s.state, s.evidence FROM states s JOIN meetings m ON m.id = s.meeting_id
                 WHERE s.entity_id = ? ORDER BY s.meeting_date, m.source, m.id
-                """, arguments: [id])
+                """), arguments: [id])
             var previous: String?
             for row in rows {
                 let state: String = row["state"]
                 if let p = previous, p != state {
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         INSERT INTO transitions (entity_id, meeting_id, meeting_date, from_state, to_state, reason)
                         VALUES (?, ?, ?, ?, ?, ?)
-                        """, arguments: [id, row["meeting_id"] as Int64, row["meeting_date"] as String, p, state, row["evidence"] as String])
+                        """).execute(arguments: [id, row["meeting_id"] as Int64, row["meeting_date"] as String, p, state, row["evidence"] as String])
                 }
                 previous = state
             }
