@@ -15,6 +15,7 @@ public final class AppRuntime: @unchecked Sendable {
     private let imports = DispatchQueue(label: "smartmeet.import")
     private let cancelFlag = CancelFlag()
     private lazy var search = HybridSearch(store: store)
+    private lazy var engine = QueryEngine(store: store, search: search)
 
     public init(store: Store, backend: TerminalBackend, themes: [Theme], settingsPath: String, llmMode: String = "off") {
         self.store = store
@@ -115,10 +116,10 @@ public final class AppRuntime: @unchecked Sendable {
                 }
             }
         case .ask(let q):
-            reads.async { [store, search] in
+            reads.async { [search, engine] in
                 do {
                     search.invalidate()
-                    self.send(.answered(question: q, answer: try QueryEngine(store: store, search: search).ask(q)))
+                    self.send(.answered(question: q, answer: try engine.ask(q)))
                 } catch { self.send(.failed("Could not answer: \(Store.describe(error))")) }
             }
         case .listDirectory(let path):

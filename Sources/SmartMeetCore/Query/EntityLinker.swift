@@ -5,6 +5,8 @@ import Foundation
 public struct EntityLinker {
     public let entities: [EntitySummary]
     private let names: [(entity: Int, norm: String, tokens: [String])]
+    private let byNorm: [String: [Int]]
+    private let byToken: [String: [Int]]
 
     public init(entities: [EntitySummary]) {
         self.entities = entities
@@ -16,6 +18,14 @@ public struct EntityLinker {
             }
         }
         names = n
+        var norms: [String: [Int]] = [:]
+        var tokens: [String: [Int]] = [:]
+        for (i, name) in n.enumerated() {
+            norms[name.1, default: []].append(i)
+            for t in Set(name.2) { tokens[t, default: []].append(i) }
+        }
+        byNorm = norms
+        byToken = tokens
     }
 
     /// The entity a short phrase names, or nil.
@@ -50,13 +60,27 @@ public struct EntityLinker {
             }
         }
         let maxLen = min(6, words.count)
+        for fuzzy in [false, true] {
+        if fuzzy && best != nil { break }
         for len in stride(from: maxLen, through: 1, by: -1) {
             for start in 0...(words.count - len) {
                 if wholePhrase && (start != 0 || len != words.count) { continue }
                 let gram = words[start..<(start + len)].joined(separator: " ")
                 let gramTokens = NameMatcher.contentTokens(gram)
                 guard !gramTokens.isEmpty, !gramTokens.allSatisfy({ QuestionWords.ignorable.contains($0) }) else { continue }
-                for n in names {
+                // Exact names and names sharing a word come from the indexes; spelling
+                // distance is tried against every name only when nothing else matched.
+                var pool = Set(byNorm[gram] ?? [])
+                if !fuzzy { for t in gramTokens { pool.formUnion(byToken[t] ?? []) } }
+                let candidates = fuzzy ? Array(names.indices) : Array(pool)
+                for ni in candidates {
+                    let n = names[ni]
+                    if fuzzy {
+                        guard gram.count >= 5, abs(gram.count - n.norm.count) <= 2 else { continue }
+                        let d = Self.distance(gram, n.norm)
+                        if d <= (gram.count >= 9 ? 2 : 1) { consider(30 - Double(d), n.entity, gram) }
+                        continue
+                    }
                     if n.norm == gram { consider(100 + Double(len), n.entity, gram); continue }
                     // A head noun alone ("the migration") links when one entity has it.
                     if gramTokens.count == 1, let h = gramTokens.first, Lexicon.heads[h] != nil {
@@ -69,13 +93,9 @@ public struct EntityLinker {
                         consider(40 + overlap * 5 - Double(abs(gs.count - ns.count)), n.entity, gram)
                         continue
                     }
-                    if gram.count >= 5 {
-                        let d = Self.distance(gram, n.norm)
-                        let allowed = gram.count >= 9 ? 2 : 1
-                        if d <= allowed { consider(30 - Double(d), n.entity, gram) }
-                    }
                 }
             }
+        }
         }
         guard let b = best else { return nil }
         return (b.entity, b.words)

@@ -7,6 +7,7 @@ import GRDB
 public struct QueryEngine: Sendable {
     public let store: Store
     public let search: HybridSearch?
+    private let cache = SnapshotCache()
 
     public init(store: Store, search: HybridSearch? = nil) {
         self.store = store
@@ -18,15 +19,15 @@ public struct QueryEngine: Sendable {
         guard !trimmed.isEmpty else { return Answer(intent: "empty", answer: "Ask a question, for example \"what is blocked?\".") }
         guard trimmed.count <= 500 else { return Answer(intent: "rejected", answer: "That question is too long; keep it under 500 characters.") }
         return try store.pool.read { db in
-            let entities = try StoreReader.entities(db)
-            let people = try String.fetchAll(db, sql: "SELECT name FROM people ORDER BY name")
-            let latest = try String.fetchOne(db, sql: "SELECT MAX(date) FROM meetings").flatMap(CalendarDay.init(iso:))
-            guard let reference = latest else {
+            let snap = try cache.snapshot(db)
+            let entities = snap.entities
+            let people = snap.people
+            guard let reference = snap.latest else {
                 return Answer(intent: "empty_store", answer: "No meetings are imported yet; import transcripts first.")
             }
-            let linker = EntityLinker(entities: entities.filter { $0.state != nil })
+            let linker = snap.linker
             let intent = QuestionParser(reference: reference, people: people).parse(trimmed, linker: linker)
-            var context = Context(db: db, entities: entities.filter { $0.state != nil }, linker: linker, reference: reference, search: search)
+            var context = Context(db: db, entities: entities, linker: linker, reference: reference, search: search)
             return try context.answer(intent)
         }
     }
@@ -73,10 +74,15 @@ private struct Context {
         case .listByState(let state, let asOf):
             var matches: [(EntitySummary, TimelineEntry?)] = []
             if let day = asOf {
-                for e in entities {
-                    let t = try StoreReader.timeline(db, entityId: e.id).last { $0.date <= day.iso }
-                    if t?.state == state { matches.append((e, t)) }
-                }
+                // The latest state of each entity on or before the day, in one pass.
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT s.entity_id, s.state FROM states s
+                    JOIN (SELECT entity_id, MAX(meeting_date) AS d FROM states WHERE meeting_date <= ? GROUP BY entity_id) last
+                      ON last.entity_id = s.entity_id AND last.d = s.meeting_date
+                    """, arguments: [day.iso])
+                var stateAt: [Int64: String] = [:]
+                for r in rows { stateAt[r["entity_id"]] = r["state"] }
+                for e in entities where stateAt[e.id] == state.rawValue { matches.append((e, nil)) }
             } else {
                 for e in entities where e.state == state { matches.append((e, nil)) }
             }
@@ -277,5 +283,39 @@ private struct Context {
 
     private func rows(_ t: [TimelineEntry]) -> [[String: String]] {
         t.map { ["date": $0.date, "meeting": $0.meetingTitle, "state": $0.state.rawValue, "owner": $0.owner ?? "", "due": $0.due ?? ""] }
+    }
+}
+
+/// What every question needs (entities with their current state, people, the linker),
+/// rebuilt only when the store has changed since the last question.
+final class SnapshotCache: @unchecked Sendable {
+    struct Snapshot {
+        let key: [Int64]
+        let entities: [EntitySummary]
+        let people: [String]
+        let latest: CalendarDay?
+        let linker: EntityLinker
+    }
+
+    private let lock = NSLock()
+    private var current: Snapshot?
+
+    func snapshot(_ db: Database) throws -> Snapshot {
+        let key = [try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM states") ?? 0,
+                   try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM aliases") ?? 0,
+                   try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM entities") ?? 0,
+                   try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM states") ?? 0]
+        lock.lock()
+        if let c = current, c.key == key { lock.unlock(); return c }
+        lock.unlock()
+        let entities = try StoreReader.entities(db).filter { $0.state != nil }
+        let snap = Snapshot(key: key, entities: entities,
+                            people: try String.fetchAll(db, sql: "SELECT name FROM people ORDER BY name"),
+                            latest: try String.fetchOne(db, sql: "SELECT MAX(date) FROM meetings").flatMap(CalendarDay.init(iso:)),
+                            linker: EntityLinker(entities: entities))
+        lock.lock()
+        current = snap
+        lock.unlock()
+        return snap
     }
 }
