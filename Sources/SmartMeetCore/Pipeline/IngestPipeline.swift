@@ -210,10 +210,11 @@ public final class IngestPipeline: @unchecked Sendable {
                 touched.formUnion(try resolver.resolve(meetingId: row["id"], date: row["date"], extraction: ex))
             }
             for id in touched { try resolver.refreshName(id) }
+            try tracker.recomputeTransitions(for: touched)
         } else {
             touched = try resolver.resolve(meetingId: meetingId, date: date, extraction: extraction)
+            try tracker.appendTransitions(meetingId: meetingId, date: date, for: touched)
         }
-        try tracker.recomputeTransitions(for: touched)
         return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM states WHERE meeting_id = ?"), arguments: [meetingId]) ?? 0
     }
 }

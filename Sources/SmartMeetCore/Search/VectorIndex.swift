@@ -34,11 +34,22 @@ public struct VectorIndex: Sendable {
         var heap = MinHeap(capacity: k)
         buffer.withUnsafeBufferPointer { b in
             query.withUnsafeBufferPointer { q in
+                // Eight lanes at a time: the reduction order is fixed per lane, so the
+                // compiler can keep it in vector registers.
+                let lanes = dimension / 8
+                let raw = UnsafeRawPointer(b.baseAddress!)
+                let qv = UnsafeRawPointer(q.baseAddress!)
                 for row in 0..<ids.count {
                     if let g = group, groups[row] != g { continue }
                     let base = row * dimension
-                    var dot: Float = 0
-                    for j in 0..<dimension { dot += b[base + j] * q[j] }
+                    var acc = SIMD8<Float>()
+                    for l in 0..<lanes {
+                        let x = raw.loadUnaligned(fromByteOffset: (base + l * 8) * 4, as: SIMD8<Float>.self)
+                        let y = qv.loadUnaligned(fromByteOffset: l * 32, as: SIMD8<Float>.self)
+                        acc += x * y
+                    }
+                    var dot = acc.sum()
+                    for j in (lanes * 8)..<dimension { dot += b[base + j] * q[j] }
                     heap.offer(Hit(id: ids[row], score: dot))
                 }
             }

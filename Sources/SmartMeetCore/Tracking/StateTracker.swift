@@ -29,6 +29,28 @@ struct StateTracker {
         }
     }
 
+    /// Adds the transitions one new meeting causes when it is the latest: compares each
+    /// entity's new state with its previous one, without reading its whole history.
+    func appendTransitions(meetingId: Int64, date: String, for entities: Set<Int64>) throws {
+        let current = try db.cachedStatement(sql: "SELECT state, evidence FROM states WHERE entity_id = ? AND meeting_id = ?")
+        let previous = try db.cachedStatement(sql: """
+            SELECT s.state FROM states s JOIN meetings m ON m.id = s.meeting_id
+            WHERE s.entity_id = ? AND s.meeting_id != ? AND s.meeting_date <= ?
+            ORDER BY s.meeting_date DESC, m.source DESC, m.id DESC LIMIT 1
+            """)
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO transitions (entity_id, meeting_id, meeting_date, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for id in entities.sorted() {
+            guard let now = try Row.fetchOne(current, arguments: [id, meetingId]),
+                  let before = try String.fetchOne(previous, arguments: [id, meetingId, date]) else { continue }
+            let state: String = now["state"]
+            if before != state {
+                try insert.execute(arguments: [id, meetingId, date, before, state, now["evidence"] as String])
+            }
+        }
+    }
+
     /// Undoes everything resolved from meetings on or after `date` so they can be
     /// resolved again in order. Returns the entities whose states changed.
     func unwind(from date: String) throws -> Set<Int64> {

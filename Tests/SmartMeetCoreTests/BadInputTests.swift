@@ -1,0 +1,64 @@
+import XCTest
+@testable import SmartMeetCore
+
+/// Every kind of bad file gets one clear line naming it; the rest import; nothing stored
+/// before changes; nothing crashes. Fixtures live in Tests/Fixtures/bad-input; the large
+/// ones are generated here.
+final class BadInputTests: XCTestCase {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../Fixtures/bad-input").standardized.path
+
+    func testBadFilesFailOneLineEachAndGoodOnesImport() throws {
+        let dir = TestSupport.temporaryDirectory()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.fixtures) {
+            try FileManager.default.copyItem(atPath: Self.fixtures + "/" + name, toPath: dir + "/" + name)
+        }
+        try FileManager.default.createDirectory(atPath: dir + "/a-directory.txt", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dir + "/too-big.txt", contents: Data(repeating: 0x41, count: TranscriptLoader.maxBytes + 1))
+        let longLine = "Ana Ruiz: " + String(repeating: "the partner portal is underway ", count: 35_000)
+        try longLine.write(toFile: dir + "/one-megabyte-line.txt", atomically: true, encoding: .utf8)
+        let speakers = (0..<10_000).map { "Speaker \($0): hello" }.joined(separator: "\n")
+        try speakers.write(toFile: dir + "/ten-thousand-speakers.txt", atomically: true, encoding: .utf8)
+
+        let store = try TestSupport.store()
+        let earlier = TestSupport.folder(["2026-01-01-base.txt": "Title: Base\nDate: 2026-01-01\n\nAna Ruiz: The billing migration is blocked until legal signs off.\n"])
+        XCTAssertTrue(IngestPipeline(store: store).ingest(paths: [earlier]).ok)
+        let before = try StoreReader(store: store).entities().map { "\($0.name)=\($0.state?.rawValue ?? "")" }
+
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).map { dir + "/" + $0 }
+        let summary = IngestPipeline(store: store).ingest(paths: files)
+        let expected: [String: String] = [
+            "empty.txt": "is empty", "whitespace-only.txt": "is empty", "binary.txt": "binary",
+            "latin1-not-utf8.txt": "not valid UTF-8", "malformed-timing.vtt": "malformed cue timing",
+            "malformed-timing.srt": "cue timing", "wrong-shape.json": "transcript", "deep-10000.json": "deeper than",
+            "a-directory.txt": "folder holds no", "too-big.txt": "over the", "ten-thousand-speakers.txt": "distinct speakers",
+        ]
+        for (file, words) in expected {
+            let lines = summary.failures.filter { $0.contains(file) }
+            XCTAssertEqual(lines.count, 1, "\(file): \(summary.failures)")
+            XCTAssertTrue(lines.first?.contains(words) ?? false, "\(file): \(lines)")
+            XCTAssertFalse(lines.first?.contains("\n") ?? true)
+        }
+        XCTAssertEqual(summary.failures.count, expected.count, "\(summary.failures)")
+        XCTAssertEqual(summary.imported, 4, "UTF-16, non-Latin file name, hostile text and the 1 MB line import")
+        let after = try StoreReader(store: store).entities().map { "\($0.name)=\($0.state?.rawValue ?? "")" }
+        for line in before { XCTAssertTrue(after.contains(line), "\(line) changed") }
+
+        let texts = try store.pool.read { try String.fetchAll($0, sql: "SELECT speaker || ' ' || text FROM turns UNION ALL SELECT title FROM meetings UNION ALL SELECT name FROM entities") }
+        for t in texts {
+            XCTAssertFalse(t.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, t)
+        }
+        XCTAssertTrue(try StoreReader(store: store).entities().contains { $0.name.lowercased().contains("evil rollout") })
+    }
+
+    func testUnreadableFileIsReported() throws {
+        let dir = TestSupport.folder(["locked.txt": "Ana: hi"])
+        chmod(dir + "/locked.txt", 0)
+        defer { chmod(dir + "/locked.txt", 0o644) }
+        if getuid() == 0 {
+            throw XCTSkip("root can read any file, so permissions cannot make one unreadable here")
+        }
+        let summary = IngestPipeline(store: try TestSupport.store()).ingest(paths: [dir + "/locked.txt"])
+        XCTAssertEqual(summary.failures, ["locked.txt: cannot be read (permission denied)"])
+    }
+}
