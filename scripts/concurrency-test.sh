@@ -18,8 +18,8 @@ while kill -0 "$a" 2>/dev/null || kill -0 "$b" 2>/dev/null; do
 done
 wait "$a" || { echo "concurrency-test: importer A failed"; cat "$work/a.log"; exit 1; }
 wait "$b" || { echo "concurrency-test: importer B failed"; cat "$work/b.log"; exit 1; }
-if grep -qi "locked\|busy" "$work/a.log" "$work/b.log" "$work/reader.log"; then
-  echo "concurrency-test: a process reported a locked database"; exit 1
+if grep -qi "database is locked\|sqlite_busy\|database is busy" "$work/a.log" "$work/b.log" "$work/reader.log"; then
+  echo "concurrency-test: a process reported a locked database"; grep -i "database is locked\|sqlite_busy\|database is busy" "$work/a.log" "$work/b.log" "$work/reader.log" | head -5; exit 1
 fi
 count=$(python3 -c "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); print(db.execute('SELECT COUNT(*), COUNT(DISTINCT content_hash) FROM meetings').fetchone())" "$db")
 [ "$count" = "(200, 200)" ] || { echo "concurrency-test: expected 200 distinct meetings, got $count"; exit 1; }

@@ -35,14 +35,16 @@ PY
 }
 
 killed=0
+midway=0
 for trial in $(seq 1 "$trials"); do
   db=$work/trial-$trial.db
   "$bin" --db "$db" ingest -q "$work/corpus" >/dev/null 2>&1 &
   pid=$!
-  sleep "$(python3 -c "import random; print(round(random.uniform(0.05, 1.2), 3))")"
+  sleep "$(python3 -c "import random; print(round(random.uniform(0.02, 0.6), 3))")"
   if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); fi
   wait "$pid" 2>/dev/null || true
   stored=$(check_db "$db") || { echo "crash-test: trial $trial: database damaged after kill"; exit 1; }
+  [ "$stored" -lt 200 ] && midway=$((midway + 1))
   "$bin" --db "$db" ingest -q "$work/corpus" >/dev/null
   check_db "$db" >/dev/null || { echo "crash-test: trial $trial: damaged after resuming"; exit 1; }
   python3 "$root/scripts/normalized-export.py" "$bin" "$db" > "$work/trial.json"
@@ -53,5 +55,6 @@ for trial in $(seq 1 "$trials"); do
   echo "crash-test: trial $trial: killed with $stored of 200 meetings stored; resumed export identical"
   rm -f "$db" "$db-wal" "$db-shm"
 done
-echo "crash-test: $trials trials, $killed killed mid-import"
+echo "crash-test: $trials trials, $midway killed with the import part-way done"
+[ "$midway" -ge $(( trials / 2 )) ] || { echo "crash-test: too few kills landed mid-import ($midway)"; exit 1; }
 echo "crash-test: $trials passed, 0 failed"

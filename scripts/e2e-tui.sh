@@ -22,8 +22,10 @@ wait_for() { # pattern, seconds
 keys() { tmux send-keys -t "$session" "$@"; }
 type_text() { tmux send-keys -t "$session" -l -- "$1"; }
 
+# `script` records every byte the app writes, to check that nothing from a transcript
+# reaches the terminal as a control sequence.
 tmux new-session -d -s "$session" -x 120 -y 40 \
-  "cd '$root' && TERM=xterm-256color '$bin' --db '$work/e2e.db'; echo \"EXITED:\$?\"; sleep 30"
+  "cd '$root' && TERM=xterm-256color script -q -f -e -c \"'$bin' --db '$work/e2e.db'\" '$work/bytes.log'; echo \"EXITED:\$?\"; sleep 30"
 
 wait_for "No meetings yet"
 echo "e2e: empty start ok"
@@ -38,6 +40,22 @@ keys Enter
 wait_for "Imported 5, 0 already imported, 0 failed." 30
 wait_for "Meetings (5)"
 echo "e2e: picker import ok"
+
+keys i
+wait_for "Import transcripts"
+keys /; keys C-u; type_text "$root/Tests/Fixtures/bad-input/hostile.txt"; keys Enter
+wait_for "Imported 1, 0 already imported, 0 failed." 30
+keys /; type_text "evil"; keys Enter
+wait_for "Evil rollout"
+keys Escape
+if python3 - "$work/bytes.log" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+bad = [b"PWNED", "\u202e".encode(), b"\x1b]0;", b"\x07"]
+sys.exit(0 if any(b in data for b in bad) else 1)
+PY
+then fail "a control sequence from a transcript reached the terminal"; fi
+echo "e2e: hostile transcript text never reached the terminal as control bytes"
 
 keys /; type_text "EHR"; keys Enter
 wait_for "Entities (1) /EHR"
@@ -56,7 +74,7 @@ echo "e2e: question ok"
 
 tmux resize-window -t "$session" -x 80 -y 24
 sleep 0.3
-wait_for "┌─ Meetings (5)"
+wait_for "┌─ Meetings (6)"
 lines=$(screen | wc -l)
 width=$(screen | python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in sys.stdin))')
 [ "$width" -le 80 ] || fail "a line is $width columns wide after resizing to 80"
