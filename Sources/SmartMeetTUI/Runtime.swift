@@ -14,6 +14,11 @@ public final class AppRuntime: @unchecked Sendable {
     private let reads = DispatchQueue(label: "smartmeet.reads")
     private let imports = DispatchQueue(label: "smartmeet.import")
     private let cancelFlag = CancelFlag()
+    /// Reloads are coalesced: during an import every stored meeting asks for one, and the
+    /// interface only needs the latest.
+    private let reloadLock = NSLock()
+    private var reloadRunning = false
+    private var reloadWanted = false
     private lazy var search = HybridSearch(store: store)
     private lazy var engine = QueryEngine(store: store, search: search)
 
@@ -95,11 +100,23 @@ public final class AppRuntime: @unchecked Sendable {
         case .saveSettings: saveSettings()
         case .cancelImport: cancelFlag.set()
         case .reload:
+            reloadLock.lock()
+            if reloadRunning { reloadWanted = true; reloadLock.unlock(); return }
+            reloadRunning = true
+            reloadLock.unlock()
             reads.async { [store] in
                 do {
                     let reader = StoreReader(store: store)
                     self.send(.loaded(Snapshot(meetings: try reader.meetings(), entities: try reader.entities())))
                 } catch { self.send(.failed("Cannot read the database: \(Store.describe(error))")) }
+                // At most a few refreshes a second while meetings keep landing.
+                Thread.sleep(forTimeInterval: 0.2)
+                self.reloadLock.lock()
+                let again = self.reloadWanted
+                self.reloadWanted = false
+                self.reloadRunning = false
+                self.reloadLock.unlock()
+                if again { self.run(.reload) }
             }
         case .loadEntity(let id):
             reads.async { [store] in
@@ -128,6 +145,7 @@ public final class AppRuntime: @unchecked Sendable {
             cancelFlag.reset()
             imports.async { [store, cancelFlag] in
                 let pipeline = IngestPipeline(store: store)
+                pipeline.parallelism = 1
                 let summary = pipeline.ingest(paths: paths, progress: { self.send(.ingest($0, at: Date())) },
                                               isCancelled: { cancelFlag.isSet })
                 self.send(.ingestFinished(summary, at: Date()))

@@ -26,6 +26,9 @@ public final class IngestPipeline: @unchecked Sendable {
     let extractorName: String
     let embedder: Embedder
     let loader = TranscriptLoader()
+    /// Threads reading and extracting ahead of the writer; the terminal app uses fewer so
+    /// the interface keeps a core to itself.
+    public var parallelism = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     public init(store: Store, extractor: Extractor = RuleExtractor(), extractorName: String = "rules",
                 embedder: Embedder = HashingEmbedder()) {
@@ -82,7 +85,8 @@ public final class IngestPipeline: @unchecked Sendable {
         let window = DispatchSemaphore(value: 32)
         let stop = StopFlag()
         let workers = OperationQueue()
-        workers.maxConcurrentOperationCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        workers.maxConcurrentOperationCount = max(1, parallelism)
+        workers.qualityOfService = .utility
         Thread.detachNewThread { [self] in
             for (i, path) in files.enumerated() {
                 window.wait()
