@@ -22,15 +22,15 @@ deps:
 build: deps
 	swift build -c release
 
-# Imports sample-meetings/ into a demo database and prints entities and their timelines.
+# Imports sample-meetings/ into a demo database and opens the app on it; without a
+# terminal (a pipe, CI) it prints the entities and their timelines instead.
 run: build
 	@rm -f "$(DEMO_DB)" "$(DEMO_DB)-wal" "$(DEMO_DB)-shm"
-	$(BIN) --db "$(DEMO_DB)" ingest sample-meetings
-	@echo
-	$(BIN) --db "$(DEMO_DB)" entities
-	@echo
-	@$(BIN) --db "$(DEMO_DB)" entities | sed 's/ \[.*//' | while read -r name; do \
-		$(BIN) --db "$(DEMO_DB)" timeline "$$name"; echo; done
+	$(BIN) --db "$(DEMO_DB)" ingest -q sample-meetings
+	@if [ -t 0 ] && [ -t 1 ]; then exec $(BIN) --db "$(DEMO_DB)"; fi; \
+	$(BIN) --db "$(DEMO_DB)" entities; echo; \
+	$(BIN) --db "$(DEMO_DB)" entities | sed 's/ \[.*//' | while read -r name; do \
+		$(BIN) --db "$(DEMO_DB)" timeline "$$name"; echo; done; \
 	$(BIN) --db "$(DEMO_DB)" ask "what is blocked?"
 
 test: build

@@ -15,9 +15,11 @@ let package = Package(
     targets: [
         // The engine: parsing, extraction, resolution, tracking, storage, search, queries.
         // No terminal code lives here so every stage can be tested on its own.
+        // libcurl, with a C shim for the variadic curl_easy_setopt.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "SmartMeetCore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "CCurl"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         // ncursesw, with shims for the macros and variadic calls Swift cannot use.
@@ -44,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SmartMeetCoreTests",
-            dependencies: ["SmartMeetCore"],
+            dependencies: ["SmartMeetCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
     ]

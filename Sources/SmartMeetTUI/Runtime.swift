@@ -22,7 +22,11 @@ public final class AppRuntime: @unchecked Sendable {
     private lazy var search = HybridSearch(store: store)
     private lazy var engine = QueryEngine(store: store, search: search)
 
-    public init(store: Store, backend: TerminalBackend, themes: [Theme], settingsPath: String, llmMode: String = "off") {
+    let llm: LLMClient?
+
+    public init(store: Store, backend: TerminalBackend, themes: [Theme], settingsPath: String, llmMode: String = "off",
+                llm: LLMClient? = nil) {
+        self.llm = llm
         self.store = store
         self.backend = backend
         self.settingsPath = settingsPath
@@ -144,10 +148,12 @@ public final class AppRuntime: @unchecked Sendable {
         case .startImport(let paths):
             cancelFlag.reset()
             imports.async { [store, cancelFlag] in
-                let pipeline = IngestPipeline(store: store)
+                let pipeline = self.llm.map { IngestPipeline(store: store, extractor: LLMExtractor(client: $0), extractorName: "llm+rules") }
+                    ?? IngestPipeline(store: store)
                 pipeline.parallelism = 1
                 let summary = pipeline.ingest(paths: paths, progress: { self.send(.ingest($0, at: Date())) },
                                               isCancelled: { cancelFlag.isSet })
+                if let llm = self.llm { try? llm.stats.persist(to: store, breaker: llm.breaker.state) }
                 self.send(.ingestFinished(summary, at: Date()))
             }
         }

@@ -37,8 +37,12 @@ struct AppCommand: ParsableCommand {
             Output.error(e.description)
             throw ExitCode(2)
         }
+        let llm = try LLMSetup.client(store: store)
+        let (config, _) = LLMConfig.load(mode: GlobalOptions.llmMode)
+        let mode = llm.map { "\(config.mode.rawValue) · \($0.config.models.first ?? "") · \($0.breaker.state.rawValue)" }
+            ?? (config.mode == .off ? "off" : "offline (no endpoint)")
         let runtime = AppRuntime(store: store, backend: backend, themes: themes,
-                                 settingsPath: Settings.defaultPath(), llmMode: GlobalOptions.llmMode ?? "off")
+                                 settingsPath: Settings.defaultPath(), llmMode: mode, llm: llm)
         if let first = themeErrors.first { runtime.send(.failed("Theme skipped: \(first)")) }
         runtime.run()
         backend.shutdown()

@@ -15,7 +15,12 @@ struct AskCommand: ParsableCommand {
     func run() throws {
         let store = try GlobalOptions.openStore()
         let engine = QueryEngine(store: store, search: HybridSearch(store: store))
-        let answer = try engine.ask(question.joined(separator: " "))
+        let q = question.joined(separator: " ")
+        var answer = try engine.ask(q)
+        if let llm = try LLMSetup.client(store: store) {
+            answer = LLMAnswerer(client: llm).compose(question: q, offline: answer)
+            LLMSetup.finish(llm, store: store)
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

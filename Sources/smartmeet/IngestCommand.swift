@@ -16,7 +16,10 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let store = try GlobalOptions.openStore()
-        let pipeline = IngestPipeline(store: store)
+        let llm = try LLMSetup.client(store: store)
+        let pipeline = llm.map { IngestPipeline(store: store, extractor: LLMExtractor(client: $0), extractorName: "llm+rules") }
+            ?? IngestPipeline(store: store)
+        defer { LLMSetup.finish(llm, store: store) }
         let summary = pipeline.ingest(paths: paths) { event in
             switch event {
             case .imported(let file, _, let title, let date, let states):

@@ -11,7 +11,7 @@ struct SmartMeetCommand: ParsableCommand {
             $XDG_DATA_HOME/smartmeet/smartmeet.db), --llm off|auto|on.
             With no subcommand in a terminal, opens the full-screen app.
             """,
-        subcommands: [AppCommand.self, IngestCommand.self, GenerateCommand.self, BenchCommand.self, ExportCommand.self, AskCommand.self, SearchCommand.self,
+        subcommands: [AppCommand.self, IngestCommand.self, GenerateCommand.self, BenchCommand.self, StatsCommand.self, ExportCommand.self, AskCommand.self, SearchCommand.self,
                       MeetingsCommand.self, EntitiesCommand.self, TimelineCommand.self, ExtractCommand.self]
     )
 

@@ -136,6 +136,17 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v2-llm-cache") { db in
+            // Responses only: the key is a hash of model and prompt, never a credential.
+            try db.execute(sql: """
+                CREATE TABLE llm_cache (
+                    key TEXT PRIMARY KEY,
+                    model TEXT NOT NULL,
+                    response TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                """)
+        }
         return m
     }
 }
