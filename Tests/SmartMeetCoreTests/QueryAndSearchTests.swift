@@ -96,3 +96,47 @@ final class QueryAndSearchTests: XCTestCase {
         XCTAssertEqual(v.reduce(0) { $0 + $1 * $1 }, 1, accuracy: 1e-4)
     }
 }
+
+/// The remaining intents, each with a paraphrase.
+final class MoreIntentTests: XCTestCase {
+    static var store: Store!
+
+    override class func setUp() {
+        super.setUp()
+        store = try! TestSupport.store()
+        let dir = TestSupport.folder([
+            "2026-05-04-ops.txt": "Title: Ops weekly\nDate: 2026-05-04\n\nLi Wei: The data pipeline is underway, due May 8th. I own it.\nSara Kim: The tax report is in progress.\nLi Wei: The warehouse audit is planned for May 20th.\n",
+            "2026-05-11-ops.txt": "Title: Ops weekly\nDate: 2026-05-11\n\nLi Wei: The data pipeline is blocked until the vendor ships.\nSara Kim: The tax report is done.\n",
+            "2026-05-18-retro.txt": "Title: Quarter retro\nDate: 2026-05-18\n\nLi Wei: The data pipeline is moving again.\n",
+        ])
+        _ = IngestPipeline(store: store).ingest(paths: [dir])
+    }
+
+    func ask(_ q: String) throws -> Answer { try QueryEngine(store: Self.store, search: HybridSearch(store: Self.store)).ask(q) }
+
+    func testUnownedOverdueAndDueBefore() throws {
+        XCTAssertEqual(try ask("what has no owner?").entities.map(\.name), ["Warehouse audit"])
+        XCTAssertEqual(try ask("anything overdue?").entities.map(\.name), ["Data pipeline"], "due May 8, latest meeting May 18")
+        XCTAssertEqual(Set(try ask("what is due before May 25?").entities.map(\.name)), ["Data pipeline", "Warehouse audit"])
+    }
+
+    func testChangesSinceBetweenAndInAMeeting() throws {
+        XCTAssertEqual(Set(try ask("what changed since May 10?").entities.map(\.name)), ["Data pipeline", "Tax report"])
+        XCTAssertEqual(Set(try ask("what changed between May 10 and May 12?").entities.map(\.name)), ["Data pipeline", "Tax report"])
+        let retro = try ask("what changed in the quarter retro meeting?")
+        XCTAssertEqual(retro.intent, "changes_in_meeting")
+        XCTAssertEqual(retro.entities.map(\.name), ["Data pipeline"])
+    }
+
+    func testCountsBreakdownsMostChangedStaleAndHistoryFocus() throws {
+        XCTAssertTrue(try ask("how many things are tracked?").answer.hasPrefix("3 things"))
+        let byState = try ask("breakdown by state")
+        XCTAssertEqual(byState.intent, "breakdown")
+        XCTAssertTrue(byState.answer.contains("completed 1"), byState.answer)
+        XCTAssertEqual(try ask("what changed most often?").entities.first?.name, "Data pipeline")
+        XCTAssertEqual(Set(try ask("what has not been mentioned for 2 meetings?").entities.map(\.name)), ["Warehouse audit"])
+        let when = try ask("when did the data pipeline get blocked?")
+        XCTAssertEqual(when.intent, "history")
+        XCTAssertTrue(when.answer.contains("became blocked on May 11"), when.answer)
+    }
+}
