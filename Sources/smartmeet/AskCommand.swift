@@ -14,7 +14,7 @@ struct AskCommand: ParsableCommand {
 
     func run() throws {
         let store = try GlobalOptions.openStore()
-        let engine = QueryEngine(store: store, search: HybridSearch(store: store))
+        let engine = QueryEngine(store: store, search: HybridSearch(store: store, embedder: HTTPEmbedder.fromEnvironment() ?? HashingEmbedder()))
         let q = question.joined(separator: " ")
         var answer = try engine.ask(q)
         if let llm = try LLMSetup.client(store: store) {
@@ -47,7 +47,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let store = try GlobalOptions.openStore()
-        let hits = try HybridSearch(store: store).search(query.joined(separator: " "), limit: limit, source: source)
+        let hits = try HybridSearch(store: store, embedder: HTTPEmbedder.fromEnvironment() ?? HashingEmbedder()).search(query.joined(separator: " "), limit: limit, source: source)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

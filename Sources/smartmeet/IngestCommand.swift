@@ -17,8 +17,9 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let store = try GlobalOptions.openStore()
         let llm = try LLMSetup.client(store: store)
-        let pipeline = llm.map { IngestPipeline(store: store, extractor: LLMExtractor(client: $0), extractorName: "llm+rules") }
-            ?? IngestPipeline(store: store)
+        let embedder: Embedder = HTTPEmbedder.fromEnvironment() ?? HashingEmbedder()
+        let pipeline = llm.map { IngestPipeline(store: store, extractor: LLMExtractor(client: $0), extractorName: "llm+rules", embedder: embedder) }
+            ?? IngestPipeline(store: store, embedder: embedder)
         defer { LLMSetup.finish(llm, store: store) }
         let summary = pipeline.ingest(paths: paths) { event in
             switch event {

@@ -173,6 +173,21 @@ final class LLMTests: XCTestCase {
         XCTAssertThrowsError(try LLMExtractor.parse(#"{"items": []}"#, transcript: t, turns: t.turns))
     }
 
+    func testHTTPEmbedderFeedsHybridSearch() throws {
+        let server = try Server(script: ["embed_dim": 16])
+        let embedder = HTTPEmbedder(baseURL: server.base, model: "test-embed", dimension: 16, apiKeyEnv: Self.keyEnv)
+        let v = try embedder.embed(["the vendor contract renewal", "lunch on friday"])
+        XCTAssertEqual(v.count, 2)
+        XCTAssertEqual(v[0].reduce(0) { $0 + $1 * $1 }, 1, accuracy: 1e-4)
+        let store = try TestSupport.store()
+        let dir = TestSupport.folder(["2026-04-06-team.txt": "Title: T\nDate: 2026-04-06\n\nKim Lee: Lunch is on Friday.\nRaj Das: The vendor contract renewal is stuck until legal signs off.\n"])
+        XCTAssertTrue(IngestPipeline(store: store, embedder: embedder).ingest(paths: [dir]).ok)
+        let stored = try store.pool.read { try String.fetchAll($0, sql: "SELECT DISTINCT embedder FROM turn_vectors") }
+        XCTAssertEqual(stored, ["http-test-embed-16"])
+        let hits = try HybridSearch(store: store, embedder: embedder).search("vendor contract renewal", limit: 1)
+        XCTAssertEqual(hits.first?.speaker, "Raj Das")
+    }
+
     func testBackoffHonoursRetryAfterAndGrows() {
         let client = LLMClient(config: config("http://127.0.0.1:9/v1"), cache: nil)
         XCTAssertEqual(client.backoff(attempt: 1, retryAfter: 2), 2)

@@ -49,6 +49,16 @@ class Handler(BaseHTTPRequestHandler):
                 state["healthy"] = json.loads(body).get("healthy", True)
             return self.send(200, "{}")
         request = json.loads(body)
+        if self.path.endswith("/embeddings"):
+            # Deterministic vectors from word hashes, so similar texts land close.
+            dim = script.get("embed_dim", 16)
+            data = []
+            for i, text in enumerate(request["input"]):
+                v = [0.0] * dim
+                for w in re.findall(r"[a-z]+", text.lower()):
+                    v[sum(map(ord, w)) % dim] += 1.0
+                data.append({"index": i, "embedding": v})
+            return self.send(200, json.dumps({"data": data, "model": request.get("model")}))
         with lock:
             state["calls"] += 1
             n = state["calls"]
