@@ -13,6 +13,8 @@ struct MeetingEntities {
         var isProper: Bool
         var turns: [Int]
         var lastSeen: Int
+        /// Every identifying word of every name: a mention sharing none cannot match.
+        var words: Set<String> = []
     }
 
     private(set) var all: [Local] = []
@@ -46,7 +48,9 @@ struct MeetingEntities {
             return p
         }
         var best: (score: Int, index: Int)?
+        let mentionWords = Set(([m.name] + m.aliases + (m.anchor.map { [$0] } ?? [])).flatMap(NameMatcher.contentTokens))
         for (i, e) in all.enumerated() {
+            if !e.isGeneric, e.words.isDisjoint(with: mentionWords) { continue }
             if e.isGeneric {
                 // A named mention with the same head gives a generic one its name.
                 if let h = m.head, e.heads.contains(h), best == nil { best = (1, i) }
@@ -68,6 +72,7 @@ struct MeetingEntities {
         all.append(Local(name: m.name, type: m.type, aliases: m.aliases, heads: m.head.map { [$0] } ?? [],
                          anchor: m.anchor, isGeneric: m.isGeneric, isProper: m.isProper, turns: [], lastSeen: clock))
         let i = all.count - 1
+        if let a = m.anchor { all[i].words.formUnion(NameMatcher.contentTokens(a)) }
         addSurface(m.name, i)
         m.aliases.forEach { addSurface($0, i) }
         touch(i, turn: turn)
@@ -129,6 +134,7 @@ struct MeetingEntities {
     }
 
     private mutating func addSurface(_ name: String, _ i: Int) {
+        all[i].words.formUnion(NameMatcher.contentTokens(name))
         let tokens = SentenceSplitter.tokenize(name).filter { !$0.isPunctuation }.map { NameMatcher.singular($0.lower) }
         let content = tokens.drop { Lexicon.determiners.contains($0) }
         guard !content.isEmpty else { return }

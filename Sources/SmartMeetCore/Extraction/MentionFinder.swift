@@ -76,11 +76,13 @@ struct MentionFinder {
 
     private func knownNames(_ s: Sentence, _ known: [(tokens: [String], local: Int)]) -> [Mention] {
         var out: [Mention] = []
+        guard !known.isEmpty else { return out }
         let lower = s.tokens.map { NameMatcher.singular($0.lower) }
+        let byFirst = Dictionary(grouping: known.filter { !$0.tokens.isEmpty }, by: { $0.tokens[0] })
         var i = 0
         while i < lower.count {
             var best: (len: Int, local: Int)?
-            for k in known where !k.tokens.isEmpty && i + k.tokens.count <= lower.count {
+            for k in byFirst[lower[i]] ?? [] where i + k.tokens.count <= lower.count {
                 if Array(lower[i..<(i + k.tokens.count)]) == k.tokens, k.tokens.count > (best?.len ?? 0) {
                     best = (k.tokens.count, k.local)
                 }

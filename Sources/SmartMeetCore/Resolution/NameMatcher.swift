@@ -44,6 +44,7 @@ public enum NameMatcher {
     }
 
     static func isVersion(_ t: String) -> Bool {
+        guard t.utf8.contains(UInt8(ascii: ".")) else { return false }
         let s = t.hasPrefix("v") ? String(t.dropFirst()) : t
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }

@@ -85,7 +85,7 @@ public final class HybridSearch: @unchecked Sendable {
             if meetingId == nil { return [] }
         }
         // Every word is quoted, so FTS5 syntax in a question ("NEAR(", "*", quotes) is just text.
-        let match = Array(Set(words)).sorted().map { "\"\($0.replacingOccurrences(of: "\"", with: ""))\"" }.joined(separator: " OR ")
+        let match = try selectTerms(Array(Set(words)).sorted(), db: db).map { "\"\($0.replacingOccurrences(of: "\"", with: ""))\"" }.joined(separator: " OR ")
         let filter = meetingId == nil ? "" : " AND t.meeting_id = \(meetingId!)"
         let lexical = try Int64.fetchAll(db, sql: """
             SELECT t.id FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid
@@ -107,6 +107,31 @@ public final class HybridSearch: @unchecked Sendable {
                                   meetingTitle: row["title"], date: row["date"], score: (score * 10_000).rounded() / 10_000))
         }
         return hits
+    }
+
+    /// BM25 scores every turn that holds any query word, so in a large store a word found
+    /// in tens of thousands of turns costs a lot and ranks little. Words are taken rarest
+    /// first until the turns to score pass a budget; the rarest is always kept, and the
+    /// vector side still sees every word.
+    static let postingBudget = 12_000
+
+    func selectTerms(_ words: [String], db: Database) throws -> [String] {
+        guard words.count > 1 else { return words }
+        let count = try db.cachedStatement(sql: "SELECT IFNULL(SUM(doc), 0) FROM turns_vocab WHERE term >= ? AND term < ?")
+        var df: [(String, Int)] = []
+        for w in words {
+            let prefix = String(w.prefix(4))
+            df.append((w, try Int.fetchOne(count, arguments: [prefix, prefix + "\u{FFFF}"]) ?? 0))
+        }
+        df.sort { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        var kept: [String] = []
+        var total = 0
+        for (w, n) in df {
+            if !kept.isEmpty, total + n > Self.postingBudget { continue }
+            kept.append(w)
+            total += n
+        }
+        return kept
     }
 
     /// Adds to each turn a share of its neighbours' scores (same meeting), so a turn in

@@ -147,6 +147,11 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v3-fts-vocabulary") { db in
+            // Document counts per indexed term, so search can leave out words so common
+            // that scoring them costs more than they tell.
+            try db.execute(sql: "CREATE VIRTUAL TABLE turns_vocab USING fts5vocab('turns_fts', 'row')")
+        }
         return m
     }
 }
