@@ -13,6 +13,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs per query intent and for search.") var runs = 60
     @Option(help: "Working folder (deleted and recreated).") var dir = NSTemporaryDirectory() + "smartmeet-bench"
     @Flag(help: "Print the figures as JSON.") var json = false
+    @Flag(help: "Reuse the store a previous run left in --dir; measure reads only.") var reuse = false
     @Option(help: "Fail when import time / floor exceeds this.") var maxFloorRatio: Double?
     @Option(help: "Fail when fewer ground-truth states than this percentage are recovered.") var minTruth: Double?
 
@@ -21,6 +22,7 @@ struct BenchCommand: ParsableCommand {
         options.meetings = meetings
         options.entities = entities
         options.queryRuns = runs
+        options.reuse = reuse
         var bench = Benchmark(options: options)
         if !json { bench.progress = { Output.line($0) } } else { bench.progress = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) } }
         let settings = dir + "/tui.json"

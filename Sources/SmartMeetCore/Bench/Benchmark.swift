@@ -10,6 +10,9 @@ public struct Benchmark {
         public var entities = 400
         public var perMeeting = 8
         public var queryRuns = 60
+        /// Reuse the store a previous run left in `directory`: measure queries, search and
+        /// the first frame only (for tuning those without a ten-minute import).
+        public var reuse = false
         public var directory: String
         public init(directory: String) { self.directory = directory }
     }
@@ -64,9 +67,16 @@ public struct Benchmark {
 
     public mutating func run() throws {
         let fm = FileManager.default
+        let dir = options.directory
+        let bulkPath = "\(dir)/bulk.db"
+        var corpus = SyntheticCorpus(meetings: options.meetings, entities: options.entities, perMeeting: options.perMeeting)
+        if options.reuse, fm.fileExists(atPath: bulkPath) {
+            let meetings = corpus.meetings()
+            try measureReads(try Store(path: bulkPath), corpus: corpus, lastDate: meetings.last!.date)
+            return
+        }
         try? fm.removeItem(atPath: options.directory)
         try fm.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
-        let dir = options.directory
 
         // 1. One meeting into an empty store.
         for k in [10, 50, 100] {
@@ -81,12 +91,10 @@ public struct Benchmark {
         add("peak memory after single imports", Self.memory().peak, "MB")
 
         // 2. Bulk import with known truth.
-        var corpus = SyntheticCorpus(meetings: options.meetings, entities: options.entities, perMeeting: options.perMeeting)
         let corpusDir = "\(dir)/corpus"
         let meetings = corpus.meetings()
         try fm.createDirectory(atPath: corpusDir, withIntermediateDirectories: true)
         for m in meetings { try m.text.write(toFile: "\(corpusDir)/\(m.fileName)", atomically: false, encoding: .utf8) }
-        let bulkPath = "\(dir)/bulk.db"
         let bulk = try Store(path: bulkPath)
         let pipeline = IngestPipeline(store: bulk)
         var lastReport = 0
@@ -120,10 +128,20 @@ public struct Benchmark {
             add("import 1 meeting, \(k) entities, store of \(total)", ms, "ms", target: k == 100 ? "≤ 50 ms" : nil)
         }
 
+        try measureReads(bulk, corpus: corpus, lastDate: meetings.last!.date)
+
+        // 8. Floor: the same rows with plain prepared statements in one transaction.
+        let floorMs = try floor(from: bulkPath, to: "\(dir)/floor.db")
+        add("floor: same rows, prepared statements, 1 transaction", floorMs / 1000, "s")
+        add("import time / floor", bulkMs / max(floorMs, 0.001), "×")
+    }
+
+    /// Queries per intent, hybrid search and the first frame, on a full store.
+    mutating func measureReads(_ bulk: Store, corpus: SyntheticCorpus, lastDate: CalendarDay) throws {
+        let total = try bulk.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM meetings") } ?? 0
         // 5. Queries.
         let engine = QueryEngine(store: bulk, search: HybridSearch(store: bulk))
         let names = (0..<min(options.entities, 50)).map { corpus.entityName($0) }
-        let lastDate = meetings.last!.date
         let intents: [(String, (Int) -> String, String)] = [
             ("status", { "what's the status of the \(names[$0 % names.count])?" }, "≤ 5 ms"),
             ("timeline", { "what happened with the \(names[$0 % names.count])?" }, "≤ 5 ms"),
@@ -164,11 +182,6 @@ public struct Benchmark {
             let ms = try Self.ms { try frame(bulk) }
             add("first frame, \(total) meetings", ms, "ms", target: "≤ 300 ms")
         }
-
-        // 8. Floor: the same rows with plain prepared statements in one transaction.
-        let floorMs = try floor(from: bulkPath, to: "\(dir)/floor.db")
-        add("floor: same rows, prepared statements, 1 transaction", floorMs / 1000, "s")
-        add("import time / floor", bulkMs / max(floorMs, 0.001), "×")
     }
 
     func truthRecovered(_ store: Store, _ meetings: [SyntheticCorpus.Meeting]) throws -> Double {

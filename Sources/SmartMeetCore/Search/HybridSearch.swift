@@ -113,7 +113,7 @@ public final class HybridSearch: @unchecked Sendable {
     /// in tens of thousands of turns costs a lot and ranks little. Words are taken rarest
     /// first until the turns to score pass a budget; the rarest is always kept, and the
     /// vector side still sees every word.
-    static let postingBudget = 12_000
+    static let postingBudget = 6_000
 
     func selectTerms(_ words: [String], db: Database) throws -> [String] {
         guard words.count > 1 else { return words }
