@@ -81,8 +81,6 @@ struct EntityResolver {
         }
         var best: (score: Int, candidate: Candidate)?
         for c in try candidates(ids.sorted()) {
-            let id = c.id
-            _ = id
             let score = NameMatcher.score(mention: e.allNames, mentionAnchor: e.anchor, candidate: c.names, candidateAnchor: c.anchor)
             guard score > 0 else { continue }
             if best == nil || score > best!.score || (score == best!.score && c.lastDate > best!.candidate.lastDate) {
@@ -126,13 +124,6 @@ struct EntityResolver {
             anchors[row["id"]] = row["anchor"]
         }
         return ids.map { Candidate(id: $0, names: names[$0] ?? [], anchor: anchors[$0], lastDate: last[$0] ?? "") }
-    }
-
-    private func candidate(_ id: Int64) throws -> Candidate {
-        let names = try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY id", arguments: [id])
-        let anchor = try String.fetchOne(db, sql: "SELECT anchor FROM entities WHERE id = ?", arguments: [id])
-        let last = try String.fetchOne(db, sql: "SELECT MAX(meeting_date) FROM aliases WHERE entity_id = ?", arguments: [id]) ?? ""
-        return Candidate(id: id, names: names, anchor: anchor, lastDate: last)
     }
 
     // MARK: - Writing

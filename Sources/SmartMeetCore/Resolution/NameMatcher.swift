@@ -82,7 +82,6 @@ public enum NameMatcher {
             // Two versions are the same thing only if the version numbers agree.
             return mVersions.isDisjoint(with: cVersions) ? 0 : 3
         }
-        let anchors = [mentionAnchor, candidateAnchor].compactMap { $0 }.map(contentTokens)
         if let ca = candidateAnchor.map(contentTokens), !ca.isEmpty {
             for m in mTokens where !m.isEmpty {
                 let lead = Array(m.prefix(ca.count))
@@ -94,7 +93,6 @@ public enum NameMatcher {
                 if Array(c.prefix(ma.count)) == ma || Set(c).isSubset(of: Set(ma)) { return 3 }
             }
         }
-        _ = anchors
         var best = 0
         for m in mTokens where !m.isEmpty {
             for c in cTokens where !c.isEmpty {
