@@ -66,6 +66,13 @@ struct EntityResolver {
     private func bestMatch(_ e: ExtractedEntity) throws -> Int64? {
         let names = e.allNames + (e.anchor.map { [$0] } ?? [])
         var ids = Set<Int64>()
+        // An exact name or alias is the best match there can be; only without one are
+        // looser candidates gathered and scored.
+        let exact = try names.flatMap { try Int64.fetchAll(db.cachedStatement(sql: "SELECT entity_id FROM aliases WHERE normalized = ?"),
+                                                          arguments: [NameMatcher.normalize($0)]) }
+        if !exact.isEmpty {
+            return try candidates(Array(Set(exact)).sorted()).max { $0.lastDate < $1.lastDate || ($0.lastDate == $1.lastDate && $0.id < $1.id) }?.id
+        }
         for n in names {
             let norm = NameMatcher.normalize(n)
             ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT entity_id FROM aliases WHERE normalized = ?"), arguments: [norm]))
