@@ -33,6 +33,16 @@ public final class Store: @unchecked Sendable {
         } catch {
             throw OpenError(description: "\(path): cannot open the database (\(Store.describe(error)))")
         }
+        // Two processes opening a new database at once would both create the tables; an
+        // exclusive lock on a sidecar file makes the check-and-migrate one step.
+        let lockFD = open(path + ".lock", O_CREAT | O_RDWR, 0o600)
+        if lockFD >= 0 { _ = flock(lockFD, LOCK_EX) }
+        defer {
+            if lockFD >= 0 {
+                _ = flock(lockFD, LOCK_UN)
+                close(lockFD)
+            }
+        }
         let applied = try pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
         let known = Set(Schema.migrator.migrations)
         if let unknown = applied.first(where: { !known.contains($0) }) {
