@@ -15,6 +15,7 @@ trap 'rm -rf "$out"' EXIT
 python3 "$shared/eval/score.py" --bin "$bin" --json "$shared/corpus/dev" > "$out/dev_date.json"
 python3 "$shared/eval/score.py" --bin "$bin" --order shuffled --json "$shared/corpus/dev" > "$out/dev_shuffled.json"
 "$root/scripts/score-samples.sh" "$bin" --json > "$out/samples.json"
+python3 "$shared/eval/score.py" --bin "$bin" --json "$root/Tests/Corpus/construction" > "$out/construction.json"
 python3 "$shared/eval/search_score.py" --bin "$bin" --json "$shared/corpus/ami" > "$out/ami_search.json"
 python3 - "$root/quality-floors.json" "$out" <<'PY'
 import json, sys, os

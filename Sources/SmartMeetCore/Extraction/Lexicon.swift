@@ -19,14 +19,15 @@ enum Lexicon {
         for w in ["audit", "review", "assessment", "analysis", "survey", "inspection", "training", "hire",
                   "hiring", "recruitment", "cleanup", "evaluation", "certification", "gala", "conference",
                   "workshop", "offsite", "summit", "webinar", "relocation", "move", "fair", "retreat",
-                  "festival", "exhibition", "ceremony", "course", "onboarding", "investigation", "research"] { m[w] = .task }
+                  "festival", "exhibition", "ceremony", "course", "onboarding", "investigation", "research",
+                  "installation", "excavation", "demolition", "commissioning", "deployment"] { m[w] = .task }
         for w in ["release", "launch", "beta", "milestone", "version"] { m[w] = .release }
         for w in ["contract", "deal", "agreement", "sponsorship", "partnership", "lease", "license", "licence",
                   "renewal", "procurement", "purchase", "acquisition", "tender", "bid", "negotiation",
                   "settlement", "grant", "merger", "rfp"] { m[w] = .deal }
         for w in ["report", "document", "spec", "specification", "proposal", "plan", "policy", "handbook",
                   "guide", "brief", "memo", "whitepaper", "deck", "manual", "newsletter", "one-pager", "rfc",
-                  "roadmap", "filing", "article", "playbook", "charter", "case", "paper"] { m[w] = .document }
+                  "roadmap", "filing", "article", "playbook", "charter", "case", "paper", "permit"] { m[w] = .document }
         for w in ["budget", "forecast", "funding", "allocation", "headcount"] { m[w] = .budget }
         return m
     }()
@@ -35,7 +36,8 @@ enum Lexicon {
     /// ("push revamp" is the revamp of push notifications).
     static let actionHeads: Set<String> = ["migration", "upgrade", "revamp", "redesign", "rollout", "rebuild",
                                            "refactor", "overhaul", "rewrite", "replacement", "integration",
-                                           "audit", "review", "cleanup", "launch", "renewal", "onboarding"]
+                                           "audit", "review", "cleanup", "launch", "renewal", "onboarding",
+                                           "study", "pilot", "trial", "assessment", "installation", "deployment"]
 
     /// Heads too vague to identify anything; the words before them do.
     static let weakHeads: Set<String> = ["jobs", "job", "work", "stuff", "things", "thing", "piece", "bits",
@@ -146,6 +148,7 @@ enum Lexicon {
         "lunch", "coffee", "break", "weekend", "holiday", "congrats", "congratulations", "cheers",
         "morning", "afternoon", "evening", "night", "fantastic", "excellent", "brilliant", "amazing", "lovely",
         "super", "sweet", "alright", "awesome", "wonderful", "terrific", "nice one", "good stuff", "makes sense",
+        "understood", "roger", "copy", "noted", "gotcha", "absolutely", "definitely", "indeed", "done",
     ]
 
     /// Capitalised words that are not names of work: days, months, quarters, platforms.

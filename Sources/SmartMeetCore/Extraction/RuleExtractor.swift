@@ -280,7 +280,7 @@ private struct ExtractionRun {
         if cue.cue.objectFirst, let o = object { return o.local }
         // "I'm writing the staffing plan now" while the pilot is discussed: a hint about a
         // part of the topic is news about the topic.
-        if cue.cue.strength == 1, let o = object, o.range.lowerBound > start, entities.all[o.local].turns.count == 1,
+        if cue.cue.strength == 1, cue.cue.state == .in_progress, let o = object, o.range.lowerBound > start, entities.all[o.local].turns.count == 1,
            entities.all[o.local].turns.first == s.turnIndex, let t = topicIfRecent(s.turnIndex, strength: 2), t != o.local {
             return t
         }
@@ -298,6 +298,13 @@ private struct ExtractionRun {
             let atClauseStart = before == nil || before!.isPunctuation || SentenceSplitter.discourse.contains(before!.lower)
                 || ((hasHead || newItem) && Lexicon.definiteDeterminers.contains(before!.lower)) || Self.conjunctions.contains(before!.lower)
             if atClauseStart, cue.cue.strength >= 2, (k + 1 - a >= 2 || cue.cue.strength >= 3), let m = finder.phrase(s, a..<(k + 1), asSubject: true) {
+                // "Steel frame?" — "Steel erection is ongoing": an answer may name the thing
+                // asked about differently; a shared leading word keeps it the same thing.
+                if let t = topicIfRecent(s.turnIndex, strength: 2), topicSpeaker != s.speaker,
+                   let lead = NameMatcher.contentTokens(m.name).first, Lexicon.heads[lead] == nil,
+                   entities.all[t].words.contains(lead) {
+                    return t
+                }
                 return registerNew(m, s, &mentions)
             }
         }
@@ -309,7 +316,10 @@ private struct ExtractionRun {
             var b = a
             while b < s.tokens.count, b - a < 4, !s.tokens[b].isPunctuation, !Lexicon.stopwords.contains(s.tokens[b].lower),
                   !people.isPerson(s.tokens[b].lower) { b += 1 }
-            if b > a, b == s.tokens.count || s.tokens[b].isPunctuation, let m = finder.phrase(s, a..<b) {
+            // The proposal ends at punctuation, or at a preposition after a short name
+            // ("floated solar panels on the roof").
+            let ends = b == s.tokens.count || s.tokens[b].isPunctuation || (b - a <= 3 && Lexicon.prepositions.contains(s.tokens[b].lower))
+            if b > a, ends, let m = finder.phrase(s, a..<b) {
                 return registerNew(m, s, &mentions)
             }
         }

@@ -56,27 +56,30 @@ enum StatusCues {
 
         // Blocked.
         c(#"\bblocked\b|\bstuck\b|\bblocker\b(?! for)|\bheld up\b|\bholding (?:us|it|things) up\b|\bon the critical path\b"#, .blocked, 3),
-        c(#"\b(?:waiting|wait) (?:on|for)\b|\bjust waiting\b|\bdepends on \w+ (?:first|signing|approving)\b|\bdependent on\b"#, .blocked, 2),
+        c(#"\b(?:still |is |are )?pending\b|\b(?:waiting|wait) (?:on|for)\b|\bjust waiting\b|\bdepends on \w+ (?:first|signing|approving)\b|\bdependent on\b"#, .blocked, 2),
 
         // At risk.
         c(#"\bat risk\b|\bslipping\b|\bbehind schedule\b|\bin jeopardy\b|\boff track\b|\bin trouble\b|\bat serious risk\b"#, .at_risk, 3, modal: true),
+        c(#"\b(?:is|are|we're|it's|running|fallen|fell|slipped) behind\b(?! (?:the|a|an|our|this|that) )"#, .at_risk, 3, modal: true),
         c(#"\bbehind on\b|\bwe're behind\b|\b(?:is|are|be|really|very|looking|look|getting|pretty|super) tight\b|\bslipped\b|\bslips\b|\bdelayed\b|\brunning late\b|\bover budget\b|\brunning (?:\w+ ){0,2}over\b|\bworr(?:ied|ies|ying|y)\b|\bconcerned\b|\bnervous\b"#, .at_risk, 2, modal: true),
 
         // On hold.
         c(#"\bon hold\b|\bparked\b|\bpark (?:it|that|this)\b|\bpaused\b|\bpausing\b|\bon pause\b|\bfrozen\b|\bshelved\b|\bshelve (?:it|that|this)\b|\bdeprioriti[sz]ed\b|\bback ?burner\b|\bon ice\b|\bsuspended\b|\bput (?:it |that |this )?aside\b"#, .on_hold, 3),
+        c(#"\bdeferr?(?:ed|ing)\b|\bdefer (?:it|that|this|the)\b|\bpostponed\b"#, .on_hold, 2, object: true),
         c(#"\bpause (?:it|that|this|the)\b|\bpark the\b"#, .on_hold, 2, object: true),
 
         // Cancelled.
         c(#"\bcancell?ed\b|\bcanceling\b|\bcancelling\b|\bscrapped\b|\bscrap (?:it|that|this|the)\b|\bscratch (?:it|that|this)\b|\babandoned\b|\bcalled off\b|\bkilled\b|\bkill (?:it|that|this)\b|\b(?:is|it's|that's|one's|that one's|idea's) dead\b|\bdead in the water\b|\bno longer needed\b|\bnot happening\b"#, .cancelled, 3),
+        c(#"\bpull(?:ed|ing|s)? the plug(?: on)?\b|\bout of scope\b|\bdescoped\b"#, .cancelled, 3, object: true),
         c(#"\bdropp(?:ed|ing) (?:it|that|this|the|our|them)\b|\b(?:was|were|is|been|got|being) dropped\b|\bdrop (?:it|that|this|the)\b|\bfor good\b|\bcancel (?:it|that|this|the)\b"#, .cancelled, 3, object: true),
 
         // Completed.
         c(#"\b(?:is|are|was|were|it's|that's|all|now|been|got it|get it|got|be) done\b|\bdone and\b|^done\b|\bfinished\b|\bcomplete\b|\bcompleted\b|\bshipped\b|\blaunched\b|\b(?:is|are|it's|went|now|been|gone|going) live\b|\bwent (?:out|through)\b|\bout the door\b|\bdelivered\b|\bwrapped (?:it |that )?up\b|\bsubmitted\b|\breleased\b|\bsigned\b(?! (?:it |that |this )?off)|\bin the bag\b|\bnailed (?:it|that)\b|\bwe're done\b|\bwrapped\b"#, .completed, 3),
-        c(#"\bmerged\b|\bclosed (?:out|it|that)?\b|\b(?:ran|runs|running|run) (?:again|fine|smoothly|successfully|cleanly|without (?:issues|problems))\b|\bno issues\b|\b(?:is|are|was) out\b(?! of)|\bhanded (?:it )?over\b|\bsent (?:it |them )?off\b|\bfiled\b"#, .completed, 2),
+        c(#"\bissued\b|\bgranted\b|\bcame through\b|\bmerged\b|\bclosed (?:out|it|that)?\b|\b(?:ran|runs|running|run) (?:again|fine|smoothly|successfully|cleanly|without (?:issues|problems))\b|\bno issues\b|\b(?:is|are|was) out\b(?! of)|\bhanded (?:it )?over\b|\bsent (?:it |them )?off\b|\bfiled\b"#, .completed, 2),
         c(#"\bhappened\b|\bworking (?:fine|well) in production\b"#, .completed, 1),
 
         // In progress.
-        c(#"\bunder ?way\b|\bin progress\b|\bresumed\b|\brestarted\b|\bmoving again\b|\bback on track\b|\bgoing again\b|\bin flight\b|\bunder development\b|\bkicked off\b"#, .in_progress, 3),
+        c(#"\bongoing\b|\bunder ?way\b|\bin progress\b|\bresumed\b|\brestarted\b|\bmoving again\b|\bback on track\b|\bgoing again\b|\bin flight\b|\bunder development\b|\bkicked off\b"#, .in_progress, 3),
         c(#"\bon track\b|\bmoving(?= [.,!;?]| again| along| fine| forward| ahead| well|$)|\bgoing (?:well|fine|okay|ok|smoothly|great)\b|\b(?:is|it's|are|still) going(?= [.,!;?]|$)|\bstill going\b|\bstarted\b|\bworking (?:on|through)\b|\b(?:i'm|we're|he's|she's|they're|is|are) back on\b|\bcaught up\b|\bnegotiating\b|\b(?:i'm|we're|he's|she's|they're) (?:\w+ing) (?:it|them|that) now\b|\bprogressing\b|\bmaking progress\b|\bin motion\b|\bunder construction\b"#, .in_progress, 2),
         c(#"\bbuilding\b|\b(?:i'm|we're|i am|we are|he's|she's|they're) (?:now |still )?(?:writing|drafting|wiring|migrating|loading|testing|rolling out|doing|running|swapping|mapping|setting up|putting together)\b|\b\w+ percent\b|\bcontinu(?:e|es|ing)\b|\bhalfway\b|\bthirds?\b"#, .in_progress, 1),
 
@@ -84,11 +87,11 @@ enum StatusCues {
         c(#"\bapproved (?=the |our |a |an |their |this |that )"#, .planned, 2, object: true),
         c(#"\bsigned (?=the |our |a |an |their |this )"#, .completed, 3, object: true),
         c(#"\bgreen[- ]?lit\b|\bgreen light\b|\bgreenlit\b|\bgot the go[- ]ahead\b"#, .planned, 3),
-        c(#"\b(?:is|was|it's|that's|been|we've|we have|we|all|everyone|both|has been|have|got) (?:\w+ )?agreed\b|\bapproved\b|\bplanned\b(?<!as planned)|\bscheduled\b|\bsaid yes\b|\bgo[- ]ahead\b|\bdecided to\b|\bwill start\b|\bstarts? (?:next|on|in|tomorrow)\b|\bstarting (?:next|on|in|tomorrow)\b|\bkicks? off (?:next|on|in)\b|\bbudgeted\b|\bcommitted to\b|\bon the roadmap\b"#, .planned, 2),
+        c(#"\b(?:is|was|it's|that's|been|we've|we have|we|all|everyone|both|has been|have|got) (?:\w+ )?agreed\b|\bapproved\b|\bplanned\b(?<!as planned)|\bscheduled\b|\bsaid yes\b|\bgo[- ]ahead\b|\bdecided to\b|\bwill start\b|\bstarts? (?:next|on|in|tomorrow|monday|tuesday|wednesday|thursday|friday)\b|\bstarting (?:next|on|in|tomorrow)\b|\bkicks? off (?:next|on|in)\b|\bbudgeted\b|\bcommitted to\b|\bon the roadmap\b"#, .planned, 2),
         c(#"\bsigned (?:it |that |this )?off\b|\bconfirmed\b|\blocked in\b|\bis locked\b|\b(?:i'll|i will|i can|we'll) (?:take|own|build|handle|drive|run|lead) (?:it|that|this|the)\b|\bready to go\b"#, .planned, 1),
 
         // Proposed.
-        c(#"\bidea\b|\bpropos(?:e|ed|al|ing)\b|\bsuggest(?:ed|ing|ion)?\b|\bconsider(?:ing)?\b|\bworth (?:a look|exploring|considering|trying|looking at|a try)\b|\bpitch(?:ed|ing)?\b|\bon the table\b|\bbrainstorm\b|\bfloat(?:ed|ing)? (?:the|an) idea\b"#, .proposed, 2, question: true, object: true),
+        c(#"\bidea\b|\bpropos(?:e|ed|al|ing)\b|\bsuggest(?:ed|ing|ion)?\b|\bconsider(?:ing)?\b|\bworth (?:a look|exploring|considering|trying|looking at|a try)\b|\bpitch(?:ed|ing)?\b|\bon the table\b|\bbrainstorm\b|\bfloat(?:ed|ing)?\b"#, .proposed, 2, question: true, object: true),
         c(#"\bthink about\b|\blook into\b|\blooking into\b|\bexplor(?:e|ing)\b|\bdraft(?:ed)?\b|\bscope (?:it|that|this) (?:out|first)\b|\brequest(?:ed)?\b"#, .proposed, 1, question: true, object: true),
     ]
 
