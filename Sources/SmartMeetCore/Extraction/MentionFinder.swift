@@ -163,7 +163,25 @@ struct MentionFinder {
             while start > 0, i - start < 4, isModifier(s, start - 1) { start -= 1 }
             while start < i, Lexicon.genericAdjectives.contains(s.tokens[start].lower) { start += 1 }
             let isPlural = t.lower != lemma
-            let generic = start == i && end == i + 1
+            var generic = start == i && end == i + 1
+            // "Excavation for the annex", "migration of the billing system": a bare head
+            // named by what follows is the "annex excavation".
+            if generic, end + 1 < s.tokens.count, ["for", "of"].contains(s.tokens[end].lower) {
+                var a = end + 1
+                while a < s.tokens.count, Lexicon.determiners.contains(s.tokens[a].lower) { a += 1 }
+                var b = a
+                while b < s.tokens.count, b - a < 3, isNameWord(s, b), !Self.likelyVerb(s.tokens[b].lower),
+                      Lexicon.heads[NameMatcher.singular(s.tokens[b].lower)] == nil { b += 1 }
+                if b > a, b == s.tokens.count || !isNameWord(s, b) {
+                    var m = makeMention(s, i..<b, head: lemma, type: type, generic: false, proper: false)
+                    m.name = s.tokens[a..<b].map(\.text).joined(separator: " ") + " " + t.lower
+                    m.aliases = [s.tokens[i..<b].map(\.text).joined(separator: " ")]
+                    out.append(m)
+                    i = b
+                    generic = false
+                    continue
+                }
+            }
             if generic {
                 let before = i > 0 ? s.tokens[i - 1].lower : ""
                 // "the migration" points back; "a migration" or "migrations" do not.

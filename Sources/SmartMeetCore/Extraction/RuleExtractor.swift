@@ -275,6 +275,9 @@ private struct ExtractionRun {
             // "On the scheduling app, … so it's parked": the pronoun points at the name
             // the sentence opened with.
             if let m = mentions.last(where: { $0.range.upperBound <= start && !$0.isSubordinate && !$0.isPrepositional }) { return m.local }
+            // "…pulled the plug on the terrace, it's out of scope": a name in an earlier
+            // clause of the sentence, even after a preposition, is nearer than the topic.
+            if let m = mentions.last(where: { $0.range.upperBound <= start && !$0.isSubordinate && s.clause[$0.range.lowerBound] < clause }) { return m.local }
             return topicIfRecent(s.turnIndex, strength: cue.cue.strength)
         }
         if cue.cue.objectFirst, let o = object { return o.local }
