@@ -74,7 +74,7 @@ public final class AppRuntime: @unchecked Sendable {
     public func run() {
         dispatch(.resize(width: backend.size.width, height: backend.size.height))
         run(.reload)
-        var lastFrame = State()
+        var lastFrame: AppState?
         var lastTick = Date()
         while !state.quitting {
             if let msg = backend.poll() { dispatch(msg) }
@@ -83,17 +83,10 @@ public final class AppRuntime: @unchecked Sendable {
                 lastTick = Date()
                 dispatch(.tick(lastTick))
             }
-            let now = State(state)
-            if now != lastFrame { render(); lastFrame = now }
+            if lastFrame != state { render(); lastFrame = state }
         }
         cancelFlag.set()
         saveSettings()
-    }
-
-    /// Enough of the state to know whether a redraw is needed.
-    private struct State: Equatable {
-        var app: AppState?
-        init(_ s: AppState? = nil) { app = s }
     }
 
     // MARK: - Effects

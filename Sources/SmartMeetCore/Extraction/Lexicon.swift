@@ -11,7 +11,7 @@ enum Lexicon {
                   "conversion", "expansion", "renovation", "construction", "refit", "pilot", "campaign",
                   "rebrand", "rewrite", "modernization", "modernisation", "replacement", "automation",
                   "catalog", "catalogue", "study", "trial", "retrofit", "fundraiser", "drive", "relaunch"] { m[w] = .project }
-        for w in ["feature", "mode", "login", "dashboard", "revamp", "redesign", "checkout", "integration",
+        for w in ["feature", "mode", "login", "dashboard", "revamp", "redesign", "checkout",
                   "signup", "sign-up", "wizard", "portal", "widget"] { m[w] = .feature }
         for w in ["system", "pipeline", "platform", "service", "app", "application", "tool", "tooling",
                   "database", "server", "cluster", "site", "website", "warehouse", "network", "infrastructure",

@@ -5,7 +5,8 @@ import GRDB
 public enum LLMError: Error, Equatable, CustomStringConvertible {
     case notConfigured
     case breakerOpen
-    case http(Int)
+    /// An HTTP status, with the seconds Retry-After asked for, if any.
+    case http(Int, retryAfter: Double? = nil)
     case timeout
     case transport(Int)
     case malformed(String)
@@ -15,7 +16,7 @@ public enum LLMError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .notConfigured: return "no model endpoint is configured"
         case .breakerOpen: return "the endpoint is failing; calls are paused (circuit open)"
-        case .http(let s): return "HTTP \(s)"
+        case .http(let s, _): return "HTTP \(s)"
         case .timeout: return "timed out"
         case .transport(let c): return "connection failed (curl \(c))"
         case .malformed(let m): return "unusable response: \(m)"
@@ -25,7 +26,7 @@ public enum LLMError: Error, Equatable, CustomStringConvertible {
 
     var kind: String {
         switch self {
-        case .http(let s): return s == 429 ? "rate_limited" : s >= 500 ? "server_error" : "client_error"
+        case .http(let s, _): return s == 429 ? "rate_limited" : s >= 500 ? "server_error" : "client_error"
         case .timeout: return "timeout"
         case .transport: return "transport"
         case .malformed: return "malformed"
@@ -37,7 +38,7 @@ public enum LLMError: Error, Equatable, CustomStringConvertible {
 
     var retryable: Bool {
         switch self {
-        case .http(let s): return s == 429 || s >= 500
+        case .http(let s, _): return s == 429 || s >= 500
         case .timeout, .transport, .malformed: return true
         default: return false
         }
@@ -109,12 +110,12 @@ public final class LLMClient: @unchecked Sendable {
                 guard e.retryable, attempt < config.maxRetries else { throw e }
                 attempt += 1
                 stats.retry()
-                sleep(backoff(attempt: attempt, retryAfter: lastRetryAfter))
+                var retryAfter: Double?
+                if case .http(_, let r) = e { retryAfter = r }
+                sleep(backoff(attempt: attempt, retryAfter: retryAfter))
             }
         }
     }
-
-    private var lastRetryAfter: Double?
 
     /// 0.25 s, 0.5 s, 1 s … with ±25% jitter, or what Retry-After asks (up to 30 s).
     func backoff(attempt: Int, retryAfter: Double?) -> TimeInterval {
@@ -139,10 +140,9 @@ public final class LLMClient: @unchecked Sendable {
         var length = 0
         let rc = sm_curl_post(url, headers, payload, Int(config.timeoutSeconds * 1000), &status, &raw, &length, &retry)
         defer { sm_curl_free(raw) }
-        lastRetryAfter = retry >= 0 ? Double(retry) : nil
         if rc == 28 { throw LLMError.timeout }
         if rc != 0 { throw LLMError.transport(Int(rc)) }
-        guard (200..<300).contains(status) else { throw LLMError.http(status) }
+        guard (200..<300).contains(status) else { throw LLMError.http(status, retryAfter: retry >= 0 ? Double(retry) : nil) }
         let data = raw.map { Data(bytes: $0, count: length) } ?? Data()
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw LLMError.malformed("body is not JSON")

@@ -126,26 +126,17 @@ final class NameCache: @unchecked Sendable {
     private var toks: [String: [String]] = [:]
     private let limit = 100_000
 
-    func normalized(_ key: String, _ make: () -> String) -> String {
-        lock.lock()
-        if let v = norms[key] { lock.unlock(); return v }
-        lock.unlock()
-        let v = make()
-        lock.lock()
-        if norms.count >= limit { norms.removeAll(keepingCapacity: true) }
-        norms[key] = v
-        lock.unlock()
-        return v
-    }
+    func normalized(_ key: String, _ make: () -> String) -> String { memo(\.norms, key, make) }
+    func tokens(_ key: String, _ make: () -> [String]) -> [String] { memo(\.toks, key, make) }
 
-    func tokens(_ key: String, _ make: () -> [String]) -> [String] {
+    private func memo<V>(_ table: ReferenceWritableKeyPath<NameCache, [String: V]>, _ key: String, _ make: () -> V) -> V {
         lock.lock()
-        if let v = toks[key] { lock.unlock(); return v }
+        if let v = self[keyPath: table][key] { lock.unlock(); return v }
         lock.unlock()
         let v = make()
         lock.lock()
-        if toks.count >= limit { toks.removeAll(keepingCapacity: true) }
-        toks[key] = v
+        if self[keyPath: table].count >= limit { self[keyPath: table].removeAll(keepingCapacity: true) }
+        self[keyPath: table][key] = v
         lock.unlock()
         return v
     }
