@@ -20,7 +20,7 @@ let package = Package(
         .target(
             name: "SmartMeetCore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "CCurl"],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // ncursesw, with shims for the macros and variadic calls Swift cannot use.
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses", providers: [.apt(["libncursesw5-dev"])]),
@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "SmartMeetTUI",
             dependencies: ["SmartMeetCore", "CNCurses", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(
             name: "smartmeet",
@@ -37,17 +37,17 @@ let package = Package(
                 "SmartMeetTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(
             name: "SmartMeetTUITests",
             dependencies: ["SmartMeetTUI", "SmartMeetCore"],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(
             name: "SmartMeetCoreTests",
             dependencies: ["SmartMeetCore", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]
 )

@@ -171,7 +171,7 @@ public final class AppRuntime: @unchecked Sendable {
         }
         let entries = names.map { name -> PickerEntry in
             var d: ObjCBool = false
-            fm.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &d)
+            _ = fm.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &d)
             return PickerEntry(name: name, isDirectory: d.boolValue, isTranscript: TranscriptLoader.isSupported(name))
         }.sorted { ($0.isDirectory ? 0 : 1, $0.name.lowercased()) < ($1.isDirectory ? 0 : 1, $1.name.lowercased()) }
         return .pickerListed(path: path, entries: entries, error: nil)

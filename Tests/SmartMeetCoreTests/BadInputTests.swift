@@ -14,7 +14,7 @@ final class BadInputTests: XCTestCase {
             try FileManager.default.copyItem(atPath: Self.fixtures + "/" + name, toPath: dir + "/" + name)
         }
         try FileManager.default.createDirectory(atPath: dir + "/a-directory.txt", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dir + "/too-big.txt", contents: Data(repeating: 0x41, count: TranscriptLoader.maxBytes + 1))
+        _ = FileManager.default.createFile(atPath: dir + "/too-big.txt", contents: Data(repeating: 0x41, count: TranscriptLoader.maxBytes + 1))
         let longLine = "Ana Ruiz: " + String(repeating: "the partner portal is underway ", count: 35_000)
         try longLine.write(toFile: dir + "/one-megabyte-line.txt", atomically: true, encoding: .utf8)
         let speakers = (0..<10_000).map { "Speaker \($0): hello" }.joined(separator: "\n")

@@ -1,3 +1,4 @@
+import Synchronization
 import XCTest
 import GRDB
 #if canImport(FoundationNetworking)
@@ -200,9 +201,9 @@ final class LLMTests: XCTestCase {
 enum NSURLConnectionShim {
     static func send(_ request: URLRequest) throws -> Data {
         let done = DispatchSemaphore(value: 0)
-        var result: Data?
-        URLSession.shared.dataTask(with: request) { data, _, _ in result = data; done.signal() }.resume()
+        let result = Mutex<Data?>(nil)
+        URLSession.shared.dataTask(with: request) { data, _, _ in result.withLock { $0 = data }; done.signal() }.resume()
         _ = done.wait(timeout: .now() + 5)
-        return result ?? Data()
+        return result.withLock { $0 } ?? Data()
     }
 }

@@ -2,11 +2,10 @@ import XCTest
 @testable import SmartMeetCore
 
 final class QueryAndSearchTests: XCTestCase {
-    static var store: Store!
-
-    override class func setUp() {
-        super.setUp()
-        store = try! TestSupport.store()
+    /// Built once, on first use; a `static let` initialiser runs exactly once even when
+    /// tests run concurrently.
+    static let store: Store = {
+        let store = try! TestSupport.store()
         let dir = TestSupport.folder([
             "2026-04-06-team.txt": """
                 Title: Team sync
@@ -27,7 +26,8 @@ final class QueryAndSearchTests: XCTestCase {
                 """,
         ])
         _ = IngestPipeline(store: store).ingest(paths: [dir])
-    }
+        return store
+    }()
 
     private func ask(_ q: String) throws -> Answer {
         try QueryEngine(store: Self.store, search: HybridSearch(store: Self.store)).ask(q)
@@ -99,18 +99,16 @@ final class QueryAndSearchTests: XCTestCase {
 
 /// The remaining intents, each with a paraphrase.
 final class MoreIntentTests: XCTestCase {
-    static var store: Store!
-
-    override class func setUp() {
-        super.setUp()
-        store = try! TestSupport.store()
+    static let store: Store = {
+        let store = try! TestSupport.store()
         let dir = TestSupport.folder([
             "2026-05-04-ops.txt": "Title: Ops weekly\nDate: 2026-05-04\n\nLi Wei: The data pipeline is underway, due May 8th. I own it.\nSara Kim: The tax report is in progress.\nLi Wei: The warehouse audit is planned for May 20th.\n",
             "2026-05-11-ops.txt": "Title: Ops weekly\nDate: 2026-05-11\n\nLi Wei: The data pipeline is blocked until the vendor ships.\nSara Kim: The tax report is done.\n",
             "2026-05-18-retro.txt": "Title: Quarter retro\nDate: 2026-05-18\n\nLi Wei: The data pipeline is moving again.\n",
         ])
         _ = IngestPipeline(store: store).ingest(paths: [dir])
-    }
+        return store
+    }()
 
     func ask(_ q: String) throws -> Answer { try QueryEngine(store: Self.store, search: HybridSearch(store: Self.store)).ask(q) }
 

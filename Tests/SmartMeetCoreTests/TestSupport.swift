@@ -32,7 +32,7 @@ enum TestSupport {
     static func folder(_ files: [String: String]) -> String {
         let dir = temporaryDirectory()
         for (name, body) in files {
-            FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(body.utf8))
+            _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(body.utf8))
         }
         return dir
     }

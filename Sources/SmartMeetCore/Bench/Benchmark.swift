@@ -101,7 +101,7 @@ public struct Benchmark {
         let total = meetings.count
         let progressOut = progress
         var summary = IngestSummary()
-        let bulkMs = try Self.ms {
+        let bulkMs = Self.ms {
             summary = pipeline.ingest(paths: [corpusDir]) { event in
                 if case .started(_, let i, _) = event, i * 10 / max(1, total) > lastReport {
                     lastReport = i * 10 / max(1, total)

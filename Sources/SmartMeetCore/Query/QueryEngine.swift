@@ -250,8 +250,10 @@ private struct Context {
         var table: [[String: String]] = []
         for r in rows {
             guard let e = byId[r["entity_id"]] else { continue }
-            let from = EntityState(rawValue: r["from_state"])?.spoken ?? r["from_state"]
-            let to = EntityState(rawValue: r["to_state"])?.spoken ?? r["to_state"]
+            let fromRaw: String = r["from_state"] ?? ""
+            let toRaw: String = r["to_state"] ?? ""
+            let from = EntityState(rawValue: fromRaw)?.spoken ?? "new"
+            let to = EntityState(rawValue: toRaw)?.spoken ?? toRaw
             parts.append("\(e.name) \(from) → \(to)")
             table.append(["name": e.name, "from": r["from_state"], "to": r["to_state"], "date": r["meeting_date"]])
             if seen.insert(e.id).inserted { refs.append(ref(e)) }

@@ -20,7 +20,7 @@ public final class Store: @unchecked Sendable {
                                                     attributes: [.posixPermissions: 0o700])
         }
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         var config = Configuration()
         config.busyMode = .timeout(30)
