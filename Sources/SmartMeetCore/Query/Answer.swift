@@ -16,17 +16,49 @@ public struct Answer: Codable, Equatable, Sendable {
         public var quote: String
     }
 
+    /// Where a fact in the answer was said: enough for the app to open the meeting's
+    /// transcript at that turn, and for a script to cite it.
+    public struct Source: Codable, Equatable, Sendable {
+        /// The store's id of the meeting.
+        public var meetingId: Int64
+        /// The meeting's title.
+        public var meeting: String
+        /// The meeting's date, ISO.
+        public var date: String
+        /// 0-based position of the turn in the meeting (`turns.position`).
+        public var turn: Int
+        public var speaker: String?
+        public var quote: String
+
+        public init(meetingId: Int64, meeting: String, date: String, turn: Int, speaker: String?, quote: String) {
+            self.meetingId = meetingId
+            self.meeting = meeting
+            self.date = date
+            self.turn = turn
+            self.speaker = speaker
+            self.quote = quote
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case meetingId = "meeting_id", meeting, date, turn, speaker, quote
+        }
+    }
+
     public var intent: String
     public var answer: String
     public var entities: [EntityRef]
     public var rows: [[String: String]]
     public var evidence: [Evidence]
+    /// Every fact the answer names, with the meeting and turn it came from.
+    public var sources: [Source]
 
-    public init(intent: String, answer: String, entities: [EntityRef] = [], rows: [[String: String]] = [], evidence: [Evidence] = []) {
+    public init(intent: String, answer: String, entities: [EntityRef] = [], rows: [[String: String]] = [], evidence: [Evidence] = [],
+                sources: [Source] = []) {
         self.intent = intent
         self.answer = answer
         self.entities = entities
         self.rows = rows
         self.evidence = evidence
+        self.sources = sources
     }
 }
