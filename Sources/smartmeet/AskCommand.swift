@@ -6,7 +6,7 @@ struct AskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ask", abstract: "Ask a question in plain English (\"what is blocked?\").")
 
-    @Flag(help: "Print {intent, answer, entities, rows, evidence} as JSON.")
+    @Flag(help: "Print {intent, answer, headline, entities, rows, evidence, sources} as JSON.")
     var json = false
 
     @Argument(help: "The question.")
@@ -18,7 +18,9 @@ struct AskCommand: ParsableCommand {
         let q = question.joined(separator: " ")
         var answer = try engine.ask(q)
         if let llm = try LLMSetup.client(store: store) {
-            answer = LLMAnswerer(client: llm).compose(question: q, offline: answer)
+            // The model may phrase the headline; the quotes and facts listed under it stay.
+            let composed = LLMAnswerer(client: llm).compose(question: q, offline: answer)
+            if composed.answer != answer.answer { answer = answer.rephrased(composed.answer) }
             LLMSetup.finish(llm, store: store)
         }
         if json {
@@ -26,7 +28,8 @@ struct AskCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Output.json(try encoder.encode(answer))
         } else {
-            Output.line(answer.answer)
+            // The headline, then each listed quote or change on its own line.
+            for line in answer.answer.split(separator: "\n") { Output.line(String(line)) }
         }
     }
 }
