@@ -138,6 +138,29 @@ final class AnswerTrustTests: XCTestCase {
         }
     }
 
+    /// Paraphrases reach the intent they mean, and the thing they name.
+    func testParaphrasesRouteToTheirIntent() throws {
+        let cases: [(String, String, [String], String)] = [
+            ("who is running the radiology lease?", "owner", ["Radiology equipment lease"], "Luis Moreno owns"),
+            ("where are we on the compliance audit?", "status", ["Compliance audit"], "Compliance audit is completed"),
+            ("how is the portal going?", "status", ["Patient portal relaunch"], "Patient portal relaunch is completed"),
+            ("when will the evening clinic open?", "due_of", ["Evening clinic pilot"], "due March 12"),
+            ("is the marketing budget approved?", "status", ["Q1 training budget"], "No marketing budget is tracked"),
+            ("What was in progress on January 20?", "as_of", ["Compliance audit", "EHR upgrade", "Radiology equipment lease"], "On January 20, 3 things were in progress"),
+            ("what happened with the EHR upgrade since January 15?", "history", ["EHR upgrade"], "EHR upgrade: blocked"),
+            ("tell me about the EHR upgrade", "status", ["EHR upgrade"], "EHR upgrade is completed"),
+            ("what happened last week?", "changes_last_meeting", [], "In the last meeting"),
+            ("what did Dev say about the portal?", "said", [], "quotes from Dev Patel about “portal”"),
+        ]
+        for (q, intent, names, text) in cases {
+            let a = try ask(q)
+            XCTAssertEqual(a.intent, intent, q)
+            if !names.isEmpty { XCTAssertEqual(a.entities.map(\.name).sorted(), names, q) }
+            XCTAssertTrue(a.answer.contains(text), "\(q): \(a.answer)")
+        }
+        XCTAssertTrue(try ask("what did Dev say about the portal?").sources.allSatisfy { $0.speaker == "Dev Patel" })
+    }
+
     /// Backchannels are never hits; a short turn comes with its neighbours.
     func testBackchannelsAreNotHitsAndShortTurnsComeWithNeighbours() throws {
         let store = try TestSupport.store()

@@ -32,7 +32,7 @@ struct QueryContext {
         case .changesLastMeeting: return try changesLastMeeting(intent)
         case .changesSince(let from, let until): return try changesSince(from, until: until, intent)
         case .changesInMeeting(let name): return try changesInMeeting(name, intent)
-        case .said(let topic): return try said(topic, intent)
+        case .said(let topic, let speaker): return try said(topic, by: speaker, intent)
         }
     }
 

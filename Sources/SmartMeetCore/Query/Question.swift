@@ -18,7 +18,8 @@ public enum Intent: Equatable, Sendable {
     case breakdown(by: String)
     case mostChanged
     case stale(meetings: Int)
-    case said(String)
+    /// What was said about a topic, by one person when the question names one.
+    case said(String, speaker: String?)
     /// "What was decided about X": X's history with the words where each change was stated.
     case decided(String)
 
@@ -85,6 +86,11 @@ public struct QuestionParser: Sendable {
         let cue = SubjectPhrase.find(in: raw)
         // The words around the linked name, so "marketing budget" is asked, not "budget".
         let subject = entity.map { SubjectPhrase.around($0.words, in: raw, stop: stopForSubjects) }
+        // A person the question names, by full or first name.
+        let person = people.first { p in
+            let first = p.lowercased().split(separator: " ").first.map(String.init) ?? ""
+            return has(p.lowercased()) || (!first.isEmpty && has(first))
+        }
 
         if has("how many", "number of", "count") {
             if has("by state", "by status", "per state") { return .breakdown(by: "state") }
@@ -104,7 +110,7 @@ public struct QuestionParser: Sendable {
         if has("overdue", "past due", "late") && entity == nil && cue == nil { return .overdue }
         if has("what did we say", "what was said", "said about", "talk about", "talked about", "discuss", "discussed", "mentioned about", "say about", "anything about"),
            entity == nil || has("say", "said", "talk", "talked", "discuss", "discussed") && !has("happened") {
-            return .said(cue.map(\.phrase) ?? Self.topic(of: raw))
+            return .said(cue.map(\.phrase) ?? Self.topic(of: raw), speaker: person)
         }
         if let c = cue {
             switch c.cue {
@@ -112,7 +118,7 @@ public struct QuestionParser: Sendable {
             case .status: return .status(c.phrase)
             case .owner: return .owner(c.phrase)
             case .due: return .dueOf(c.phrase)
-            case .said: return .said(c.phrase)
+            case .said: return .said(c.phrase, speaker: person)
             case .decided: return .decided(c.phrase)
             }
         }
@@ -133,10 +139,7 @@ public struct QuestionParser: Sendable {
             if yesNo || has("status", "how is", "how s", "where are we", "where is", "update on", "state of", "going") { return .status(subject) }
         }
         if has("unowned", "no owner", "nobody owns", "without an owner", "without owner", "not owned", "no one owns") { return .unowned }
-        if let person = people.first(where: { p in
-            let first = p.lowercased().split(separator: " ").first.map(String.init) ?? ""
-            return has(p.lowercased()) || (!first.isEmpty && has(first))
-        }), has("own", "owns", "working on", "handling", "responsible", "running", "leading", "assigned", "on his plate", "on her plate", "plate") {
+        if let person, has("own", "owns", "working on", "handling", "responsible", "running", "leading", "assigned", "on his plate", "on her plate", "plate") {
             return .ownedBy(person)
         }
         if has("changed", "changes", "what s new", "whats new", "updates", "moved", "happened") {
@@ -156,7 +159,7 @@ public struct QuestionParser: Sendable {
         if has("who", "when", "status", "how is", "what is the status", "owner", "history") {
             return .status(Self.topic(of: raw))
         }
-        return .said(Self.topic(of: raw))
+        return .said(Self.topic(of: raw), speaker: nil)
     }
 
     /// Words that end a subject phrase: states, people's names, months.

@@ -10,11 +10,15 @@ extension QueryContext {
         var after: Answer.Source?
     }
 
-    func said(_ topic: String, _ intent: Intent) throws -> Answer {
+    func said(_ topic: String, by speaker: String?, _ intent: Intent) throws -> Answer {
         guard search != nil else { return Answer(intent: intent.name, answer: "Search is not available.") }
-        let quotes = try quotes(about: topic)
-        if quotes.isEmpty { return Answer(intent: intent.name, answer: "Nothing in these meetings is about \(AnswerFormat.asked(topic)).") }
-        var a = quoteAnswer(intent, "\(AnswerFormat.count(quotes.count, "quote")) about \(AnswerFormat.asked(topic)):", quotes, topic: topic)
+        let quotes = try quotes(about: topic, by: speaker)
+        let who = speaker.map { " from \($0)" } ?? ""
+        if quotes.isEmpty {
+            let nothing = speaker.map { "Nothing \($0) said in these meetings is about" } ?? "Nothing in these meetings is about"
+            return Answer(intent: intent.name, answer: "\(nothing) \(AnswerFormat.asked(topic)).")
+        }
+        var a = quoteAnswer(intent, "\(AnswerFormat.count(quotes.count, "quote"))\(who) about \(AnswerFormat.asked(topic)):", quotes, topic: topic)
         if let (e, exact) = linker.resolve(topic), exact { a.entities = [ref(e)] }
         return a
     }
@@ -27,13 +31,15 @@ extension QueryContext {
                       sources: quotes.map(\.source))
     }
 
-    /// The most relevant turns about a topic, at most `limit`; turns holding one of the
-    /// `preferring` words come first among equally relevant ones.
-    func quotes(about topic: String, preferring: Set<String> = [], limit: Int = 5) throws -> [Quote] {
+    /// The most relevant turns about a topic (said by one person, when given), at most
+    /// `limit`; turns holding one of the `preferring` words come first among equally
+    /// relevant ones.
+    func quotes(about topic: String, by speaker: String? = nil, preferring: Set<String> = [], limit: Int = 5) throws -> [Quote] {
         guard let search else { return [] }
         let check = RelevanceCheck(topic: topic, lexical: search.embedder.name.hasPrefix("hash"))
         guard check.hasTopic else { return [] }
-        let hits = try search.search(topic, limit: 30, db: db).enumerated().filter { check.keeps($0.element.text) }
+        let hits = try search.search(topic, limit: speaker == nil ? 30 : 100, db: db).enumerated()
+            .filter { check.keeps($0.element.text) && (speaker == nil || $0.element.speaker == speaker) }
         func preferred(_ text: String) -> Int {
             RelevanceCheck.contentWords(text).contains { preferring.contains($0) } ? 1 : 0
         }
