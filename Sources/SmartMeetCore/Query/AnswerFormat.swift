@@ -15,10 +15,20 @@ struct AnswerFormat: Sendable {
     }
 
     func day(_ d: CalendarDay) -> String {
-        d.year == reference.year ? d.spoken : "\(d.spoken), \(d.year)"
+        let spoken = Self.months[d.month - 1] + " \(d.day)"
+        return d.year == reference.year ? spoken : "\(spoken), \(d.year)"
     }
 
-    static func state(_ s: EntityState?) -> String { s?.spoken ?? "no state" }
+    private static let months = CalendarDay.monthNames.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+
+    static func state(_ s: EntityState?) -> String {
+        guard let s else { return "no state" }
+        return stateNames[s] ?? s.rawValue
+    }
+
+    /// Spelled once, here: Foundation's string replacing is slow on Linux and answers name
+    /// hundreds of states.
+    private static let stateNames = Dictionary(uniqueKeysWithValues: EntityState.allCases.map { ($0, $0.spoken) })
 
     /// "a", "a and b", "a, b and c".
     static func list(_ items: [String]) -> String {
@@ -46,7 +56,10 @@ struct AnswerFormat: Sendable {
     /// before it, so a long turn shows the part that mentions what was asked.
     static func quote(_ text: String, limit: Int = 220, focus: [String] = []) -> String {
         // Transcribed speech often spaces its punctuation ("done . So"); print it as written text.
-        var t = plain(text).replacingOccurrences(of: #" ([.,?!;:])(?= |$)"#, with: "$1", options: .regularExpression)
+        var t = plain(text)
+        if zip(t.utf8, t.utf8.dropFirst()).contains(where: { $0 == 0x20 && Self.punctuation.contains($1) }) {
+            t = spacedPunctuation.stringByReplacingMatches(in: t, range: NSRange(t.startIndex..., in: t), withTemplate: "$1")
+        }
         guard t.count > limit else { return "“\(t)”" }
         var lead = ""
         let lower = t.lowercased()
@@ -64,9 +77,37 @@ struct AnswerFormat: Sendable {
         return "“\(lead)\(t)”"
     }
 
-    /// One line, no straight double quotes (they would read as `\"` in JSON).
+    private static let punctuation: Set<UInt8> = Set(".,?!;:".utf8)
+    private static let spacedPunctuation = try! NSRegularExpression(pattern: #" ([.,?!;:])(?= |$)"#)
+
+    /// One line, no straight double quotes (they would read as `\"` in JSON), no control
+    /// or direction-changing characters, single spaces. One pass over the scalars: answers
+    /// format hundreds of quotes and Foundation's replacing is slow on Linux.
     static func plain(_ text: String) -> String {
-        TextSanitizer.cleanLine(text).replacingOccurrences(of: "\"", with: "'")
+        if isPlain(text) { return text }
+        var out = String.UnicodeScalarView()
+        var space = false
+        for u in text.unicodeScalars {
+            switch u.value {
+            case 0x00...0x20, 0x7F...0x9F: space = !out.isEmpty
+            case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C, 0xFEFF: continue
+            default:
+                if space { out.append(" "); space = false }
+                out.append(u == "\"" ? "'" : u)
+            }
+        }
+        return String(out)
+    }
+
+    /// Printable ASCII with single inner spaces and no straight double quote: nothing to do.
+    private static func isPlain(_ text: String) -> Bool {
+        var previousSpace = true
+        for b in text.utf8 {
+            if b == 0x20 { if previousSpace { return false }; previousSpace = true; continue }
+            if b < 0x20 || b > 0x7E || b == 0x22 { return false }
+            previousSpace = false
+        }
+        return !previousSpace || text.isEmpty
     }
 
     /// "- Speaker, Meeting, January 12: “quote”" — one line per source, for lists of quotes.

@@ -48,12 +48,13 @@ extension QueryContext {
         var table: [[String: String]] = []
         var sources: [Answer.Source] = []
         for r in rows {
-            guard let e = byId[r["entity_id"]] else { continue }
-            let from = EntityState(rawValue: r["from_state"] ?? "")
-            let to = EntityState(rawValue: r["to_state"] ?? "")
-            let date: String = r["meeting_date"]
-            let source = Answer.Source(meetingId: r["meeting_id"], meeting: r["title"], date: date, turn: r["turn_position"] ?? 0,
-                                       speaker: StateRecord.speaker(r["speaker"]), quote: StateRecord.quote(evidence: r["evidence"] ?? "", turnText: r["text"]))
+            // Columns by position, in the order selected above.
+            guard let e = byId[r[0]] else { continue }
+            let from = EntityState(rawValue: r[3] ?? "")
+            let to = EntityState(rawValue: r[4] ?? "")
+            let date: String = r[2]
+            let source = Answer.Source(meetingId: r[1], meeting: r[5], date: date, turn: r[7] ?? 0,
+                                       speaker: StateRecord.speaker(r[8]), quote: StateRecord.quote(evidence: r[6] ?? "", turnText: r[9]))
             let change = "\(e.name): \(from.map(AnswerFormat.state) ?? "new") → \(AnswerFormat.state(to))"
             lines.append("- " + (dated ? "\(format.day(date)), " : "") + change + Self.said(source))
             table.append(["name": e.name, "from": from?.rawValue ?? "", "to": to?.rawValue ?? "", "date": date])

@@ -83,7 +83,7 @@ extension QueryContext {
     func count(state: EntityState?, type: EntityType?, _ intent: Intent) throws -> Answer {
         let list = entities.filter { (state == nil || $0.state == state) && (type == nil || $0.type == type) }
         let noun = AnswerFormat.count(list.count, type?.rawValue ?? "thing")
-        var text = "\(noun) \(state.map { "\(AnswerFormat.isAre(list.count)) \($0.spoken)" } ?? "\(AnswerFormat.isAre(list.count)) tracked")"
+        var text = "\(noun) \(state.map { "\(AnswerFormat.isAre(list.count)) \(AnswerFormat.state($0))" } ?? "\(AnswerFormat.isAre(list.count)) tracked")"
         if !list.isEmpty && list.count <= 12 { text += ": " + AnswerFormat.list(list.map(\.name)) }
         let records = state == nil ? [:] : try StateRecord.latest(db, entities: list.map(\.id))
         return Answer(intent: intent.name, answer: text + ".", entities: list.map { ref($0) },

@@ -33,7 +33,7 @@ struct RelevanceCheck: Sendable {
     static func isBackchannel(_ text: String) -> Bool { contentWords(text).count <= 3 }
 
     /// Too short to read alone: shown with the turns around it.
-    static func isShort(_ text: String) -> Bool { text.split(separator: " ").count < 8 }
+    static func isShort(_ text: String) -> Bool { text.utf8.lazy.filter { $0 == 0x20 }.count < 7 }
 
     /// Lowercase words that carry meaning: no function words, fillers or transcript markers.
     static func contentWords(_ text: String) -> [String] {

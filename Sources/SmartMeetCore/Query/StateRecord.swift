@@ -23,53 +23,61 @@ struct StateRecord: Sendable {
     }
 
     static func quote(evidence: String, turnText: String?) -> String {
-        guard let t = turnText, RelevanceCheck.isShort(evidence), t.count > evidence.count, t.count <= 400 else { return evidence }
-        return TextSanitizer.cleanLine(t)
+        guard let t = turnText, RelevanceCheck.isShort(evidence), t.utf8.count > evidence.utf8.count, t.utf8.count <= 400 else { return evidence }
+        return AnswerFormat.plain(t)
     }
 
     /// Every state of these entities, each entity's in meeting order.
     static func fetch(_ db: Database, entities ids: [Int64]) throws -> [Int64: [StateRecord]] {
-        try query(db, ids) { "s.entity_id IN (\($0))" }
-    }
-
-    /// Each entity's last state on or before a day (or its current one): one record each.
-    static func latest(_ db: Database, entities ids: [Int64], onOrBefore day: String? = nil) throws -> [Int64: StateRecord] {
-        let bound = day == nil ? "" : "AND x.meeting_date <= ?"
-        return try query(db, ids, arguments: StatementArguments(day.map { [$0] } ?? [])) { list in
-            "s.entity_id IN (\(list)) AND s.meeting_date = (SELECT MAX(x.meeting_date) FROM states x WHERE x.entity_id = s.entity_id \(bound))"
-        }.compactMapValues(\.last)
-    }
-
-    private static func query(_ db: Database, _ ids: [Int64], arguments: StatementArguments = [],
-                              _ condition: (String) -> String) throws -> [Int64: [StateRecord]] {
         var out: [Int64: [StateRecord]] = [:]
         for chunk in stride(from: 0, to: ids.count, by: 500) {
-            let part = ids[chunk..<min(ids.count, chunk + 500)].map(String.init).joined(separator: ",")
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.entity_id, s.meeting_id, s.meeting_date, s.state, s.owner, s.due, s.evidence, s.turn_position,
-                       m.title, t.speaker, t.text
-                FROM states s JOIN meetings m ON m.id = s.meeting_id
-                LEFT JOIN turns t ON t.meeting_id = s.meeting_id AND t.position = s.turn_position
-                WHERE \(condition(part))
-                ORDER BY s.meeting_date, m.source, m.id
-                """, arguments: arguments)
-            for r in rows {
-                let record = StateRecord(entityId: r["entity_id"], meetingId: r["meeting_id"], meeting: r["title"], date: r["meeting_date"],
-                                         state: EntityState(rawValue: r["state"]) ?? .in_progress, owner: r["owner"], due: r["due"],
-                                         evidence: quote(evidence: r["evidence"], turnText: r["text"]), turn: r["turn_position"], speaker: Self.speaker(r["speaker"]))
-                out[record.entityId, default: []].append(record)
-            }
+            let list = ids[chunk..<min(ids.count, chunk + 500)].map(String.init).joined(separator: ",")
+            for r in try read(db.makeStatement(sql: select + "WHERE s.entity_id IN (\(list)) " + order)) { out[r.entityId, default: []].append(r) }
         }
         return out
     }
 
     static func fetch(_ db: Database, entity id: Int64) throws -> [StateRecord] {
-        try fetch(db, entities: [id])[id] ?? []
+        try read(db.cachedStatement(sql: select + "WHERE s.entity_id = ? " + order), arguments: [id])
+    }
+
+    /// Each entity's last state on or before a day (or its current one): one record each,
+    /// found through the (entity, date) index rather than by reading whole histories.
+    static func latest(_ db: Database, entities ids: [Int64], onOrBefore day: String? = nil) throws -> [Int64: StateRecord] {
+        var out: [Int64: StateRecord] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500) {
+            let list = ids[chunk..<min(ids.count, chunk + 500)].map(String.init).joined(separator: ",")
+            let sql = select + """
+                WHERE s.id IN (SELECT (SELECT x.id FROM states x WHERE x.entity_id = e.id AND x.meeting_date <= ?
+                                       ORDER BY x.meeting_date DESC, x.id DESC LIMIT 1)
+                               FROM entities e WHERE e.id IN (\(list)))
+                """
+            for r in try read(db.makeStatement(sql: sql), arguments: [day ?? "9999-12-31"]) { out[r.entityId] = r }
+        }
+        return out
+    }
+
+    private static let select = """
+        SELECT s.entity_id, s.meeting_id, s.meeting_date, s.state, s.owner, s.due, s.evidence, s.turn_position,
+               m.title, t.speaker, t.text
+        FROM states s JOIN meetings m ON m.id = s.meeting_id
+        LEFT JOIN turns t ON t.meeting_id = s.meeting_id AND t.position = s.turn_position
+
+        """
+    private static let order = "ORDER BY s.meeting_date, m.source, m.id"
+
+    private static func read(_ statement: Statement, arguments: StatementArguments = []) throws -> [StateRecord] {
+        // Columns by position, as selected above: looking them up by name costs more than the query.
+        try Row.fetchAll(statement, arguments: arguments).map { r in
+            StateRecord(entityId: r[0], meetingId: r[1], meeting: r[8], date: r[2],
+                        state: EntityState(rawValue: r[3]) ?? .in_progress, owner: r[4], due: r[5],
+                        evidence: quote(evidence: r[6], turnText: r[10]), turn: r[7], speaker: Self.speaker(r[9]))
+        }
     }
 
     /// A turn's speaker as a person would read it; unattributed turns have none.
     static func speaker(_ raw: String?) -> String? {
-        guard let s = raw?.trimmingCharacters(in: .whitespaces), !s.isEmpty, s != "Unknown" else { return nil }
+        guard let s = raw, !s.isEmpty, s != "Unknown" else { return nil }
         return s
     }
 }
