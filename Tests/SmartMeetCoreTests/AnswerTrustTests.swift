@@ -199,6 +199,10 @@ final class AnswerTrustAMITests: XCTestCase {
         return try QueryEngine(store: store, search: HybridSearch(store: store)).ask(q)
     }
 
+    override func setUpWithError() throws {
+        try XCTSkipIf(Self.store == nil, "no ../shared/corpus/ami")
+    }
+
     func testEveryIntentReadsCleanly() throws {
         try AnswerScan.check(AnswerTrustTests.everyIntent + ["what was decided about the LCD display?", "what is the status of the remote control?",
                                                               "what did we say about the battery?", "who owns the prototype?"], ask)
