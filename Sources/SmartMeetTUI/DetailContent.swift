@@ -84,9 +84,10 @@ public enum DetailContent {
             }
             let sources = answerSources(a)
             if !sources.isEmpty {
-                out.append(DetailBlock(lines: [[], [Span("Where it was said (Enter opens the transcript)", Style(fg: .muted, underline: true))]]))
+                out.append(DetailBlock(lines: [[]] + TextWrap.wrap("Where it was said (Enter opens the transcript)", w).map { [Span($0, Style(fg: .muted, underline: true))] }))
                 for (label, request) in sources {
-                    out.append(DetailBlock(lines: [[Span(label, Style(fg: .title, bold: true))]] + indented("“\(request.quote ?? "")”", w),
+                    let head = TextWrap.wrap(label, w).map { [Span($0, Style(fg: .title, bold: true))] }
+                    out.append(DetailBlock(lines: head + indented("“\(request.quote ?? "")”", w),
                                            transcript: request, enterOpensTranscript: true, meetingId: request.meetingId))
                 }
             }

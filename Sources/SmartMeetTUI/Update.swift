@@ -104,7 +104,7 @@ public enum Update {
                 s.mode = .board
             }
         case .corrected(let result):
-            s.message = result.message + (result.message.hasPrefix("Undid") ? "" : " u undoes.")
+            s.message = result.message + (result.undoable ? " u undoes." : "")
             fx.append(.reload)
             if case .entity? = s.detail {
                 // Show the entity as it is now (a merge or an undo can give it a new id); a

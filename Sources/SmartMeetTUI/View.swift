@@ -92,7 +92,7 @@ public enum View {
             return
         }
         // The header says what "5p 5Δ" means: people who spoke, changes of state.
-        let legend = inner.width >= 34 ? "people·changes" : "p Δ"
+        let legend = inner.width >= 30 ? "people·changes" : "p Δ"
         screen.write("Date   Meeting", x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(fg: .muted, underline: true))
         screen.write(legend, x: inner.x + max(15, inner.width - DisplayWidth.of(legend)), y: inner.y, maxWidth: inner.width - 15, style: Style(fg: .muted, underline: true))
         for row in 0..<(inner.height - 1) {
@@ -120,7 +120,8 @@ public enum View {
         if s.sort != .name { title += " by \(s.sort.rawValue)" }
         box(&screen, r, title: title, focused: s.focus == .entities)
         let inner = r.inner
-        let columns = EntityColumns.plan(width: inner.width, longestName: list.map { DisplayWidth.of($0.name) }.max() ?? 0, sortByDue: s.sort == .due)
+        let columns = EntityColumns.plan(width: inner.width, longestName: list.map { DisplayWidth.of($0.name) + ($0.dismissed ? 12 : 0) }.max() ?? 0,
+                                         sortByDue: s.sort == .due)
         let badgeWidth = columns.badge, ownerWidth = columns.owner, dueWidth = columns.due, nameWidth = columns.name
         var header = "Name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + " " + (badgeWidth > 2 ? "State" : "").padding(toLength: badgeWidth, withPad: " ", startingAt: 0)
         if ownerWidth > 0 { header += "Owner".padding(toLength: ownerWidth, withPad: " ", startingAt: 0) }

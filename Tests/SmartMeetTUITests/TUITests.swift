@@ -136,7 +136,7 @@ final class TUITests: XCTestCase {
         var text = View.render(s).text
         XCTAssertTrue(text.contains("Import transcripts"))
         XCTAssertTrue(text.contains("old/"))
-        XCTAssertTrue(text.contains("[ ] 2026-03-02-weekly.txt"))
+        XCTAssertTrue(text.contains("[ ] ● 2026-03-02-weekly.txt"))
         XCTAssertFalse(text.contains("notes.pdf"))
         (s, _) = Update.update(s, .key(.char("*")))
         (s, _) = Update.update(s, .key(.char(".")))
@@ -146,7 +146,7 @@ final class TUITests: XCTestCase {
         (s, _) = Update.update(s, .key(.down))
         (s, _) = Update.update(s, .key(.char(" ")))
         text = View.render(s).text
-        XCTAssertTrue(text.contains("[x] 2026-03-02-weekly.txt"))
+        XCTAssertTrue(text.contains("[x] ● 2026-03-02-weekly.txt"))
         (s, fx) = Update.update(s, .key(.enter))
         XCTAssertEqual(fx, [.startImport(["/data/2026-03-02-weekly.txt"]), .saveSettings])
         XCTAssertEqual(s.mode, .normal)

@@ -118,10 +118,13 @@ public struct CorrectionResult: Equatable, Sendable {
     public var message: String
     /// The entity to show afterwards (its id after the change), when there is one.
     public var entityId: Int64?
+    /// Whether `undo` takes this back (an undo, or a restore, is not itself undone).
+    public var undoable: Bool
 
-    public init(message: String, entityId: Int64?) {
+    public init(message: String, entityId: Int64?, undoable: Bool = true) {
         self.message = message
         self.entityId = entityId
+        self.undoable = undoable
     }
 }
 

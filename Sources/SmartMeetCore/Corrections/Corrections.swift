@@ -65,7 +65,7 @@ public struct Corrections: Sendable {
             try db.execute(sql: "UPDATE entities SET dismissed = 0 WHERE id = ?", arguments: [entityId])
             try layer.reapply()
             try Self.bumpGeneration(db)
-            return CorrectionResult(message: "Restored \(name).", entityId: entityId)
+            return CorrectionResult(message: "Restored \(name).", entityId: entityId, undoable: false)
         }
     }
 
@@ -123,7 +123,7 @@ public struct Corrections: Sendable {
             try Self.bumpGeneration(db)
             let record = Self.record(row)
             let after = try layer.find(key)
-            return CorrectionResult(message: "Undid: \(record.summary).", entityId: after)
+            return CorrectionResult(message: "Undid: \(record.summary).", entityId: after, undoable: false)
         }
     }
 
