@@ -173,7 +173,9 @@ public struct AppState: Equatable, Sendable {
                 && (typeFilter == nil || e.type == typeFilter)
         }
         switch sort {
-        case .name: return list.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        case .name:
+            // Lowercased once per entity, not once per comparison: this runs every frame.
+            return list.map { ($0.name.lowercased(), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         case .lastChange: return list.sorted { ($0.lastChange ?? "") > ($1.lastChange ?? "") || (($0.lastChange ?? "") == ($1.lastChange ?? "") && $0.name < $1.name) }
         case .due: return list.sorted { ($0.due ?? "9999") < ($1.due ?? "9999") || (($0.due ?? "9999") == ($1.due ?? "9999") && $0.name < $1.name) }
         }

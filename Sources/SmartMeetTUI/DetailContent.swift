@@ -43,7 +43,7 @@ public enum DetailContent {
             if !e.aliases.isEmpty { head += " · also: " + e.aliases.joined(separator: ", ") }
             var out = [text(head, w, Style(fg: .muted)), DetailBlock(lines: [[]])]
             for t in timeline {
-                var first = [Span(View.short(t.date).padding(toLength: 7, withPad: " ", startingAt: 0))]
+                var first = [Span(View.pad(View.short(t.date), 7))]
                 if let f = t.from { first.append(Span("\(f.spoken) → ")) }
                 first.append(Span(View.badge(t.state), View.stateStyle(t.state)))
                 if t.byUser {

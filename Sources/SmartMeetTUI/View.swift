@@ -68,9 +68,18 @@ public enum View {
         return icon + " " + st.spoken
     }
 
+    static let monthAbbreviations = CalendarDay.monthNames.map { String($0.prefix(3)).capitalized }
+
+    /// "2026-03-09" → "Mar 9". Drawn for every row of every frame, so no Foundation here.
     static func short(_ iso: String?) -> String {
         guard let iso, let d = CalendarDay(iso: iso) else { return "" }
-        return String(CalendarDay.monthNames[d.month - 1].prefix(3)).capitalized + " \(d.day)"
+        return monthAbbreviations[d.month - 1] + " " + String(d.day)
+    }
+
+    /// `text` padded with spaces to `width` characters (or cut to it).
+    static func pad(_ text: String, _ width: Int) -> String {
+        let n = text.count
+        return n >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - n)
     }
 
     static func drawTitle(_ screen: inout Screen, _ s: AppState, _ r: Rect) {
@@ -104,7 +113,7 @@ public enum View {
             let style = selected ? Style(fg: .selectionText, bg: s.focus == .meetings ? .selection : .border, bold: true) : Style()
             if selected { screen.fill(x: inner.x, y: y, width: inner.width, height: 1, style: style) }
             let tail = " \(m.speakers)p \(m.changes)Δ"
-            let x = inner.x + screen.write(short(m.date).padding(toLength: 7, withPad: " ", startingAt: 0), x: inner.x, y: y, style: selected ? style : Style(fg: .muted))
+            let x = inner.x + screen.write(pad(short(m.date), 7), x: inner.x, y: y, style: selected ? style : Style(fg: .muted))
             let tailWidth = DisplayWidth.of(tail)
             screen.write(DisplayWidth.truncate(m.title, inner.width - 7 - tailWidth), x: x, y: y, style: style)
             screen.write(tail, x: inner.x + inner.width - tailWidth, y: y, style: selected ? style : Style(fg: .muted))
@@ -123,8 +132,8 @@ public enum View {
         let columns = EntityColumns.plan(width: inner.width, longestName: list.map { DisplayWidth.of($0.name) + ($0.dismissed ? 12 : 0) }.max() ?? 0,
                                          sortByDue: s.sort == .due)
         let badgeWidth = columns.badge, ownerWidth = columns.owner, dueWidth = columns.due, nameWidth = columns.name
-        var header = "Name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + " " + (badgeWidth > 2 ? "State" : "").padding(toLength: badgeWidth, withPad: " ", startingAt: 0)
-        if ownerWidth > 0 { header += "Owner".padding(toLength: ownerWidth, withPad: " ", startingAt: 0) }
+        var header = pad("Name", nameWidth) + " " + pad((badgeWidth > 2 ? "State" : ""), badgeWidth)
+        if ownerWidth > 0 { header += pad("Owner", ownerWidth) }
         if dueWidth > 0 { header += "Due" }
         screen.write(header, x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(fg: .muted, underline: true))
         if list.isEmpty {
