@@ -4,7 +4,22 @@ import SmartMeetCore
 
 struct AskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ask", abstract: "Ask a question in plain English (\"what is blocked?\").")
+        commandName: "ask", abstract: "Ask a question in plain English (\"what is blocked?\").",
+        discussion: AskCommand.questionKinds)
+
+    /// What `ask` understands, for --help (the README lists the same).
+    static let questionKinds = """
+        Questions it understands (names go through the same matching as import: aliases, short forms, small typos):
+          status of X · who owns X · when is X due · what happened with X / history of X / when did X get blocked
+          what is blocked / at risk / on hold / done / cancelled / proposed / planned / in progress
+          what was blocked on DATE (as of a day)
+          what does PERSON own · what is unowned
+          what changed in the last meeting / since DATE / between DATE and DATE / in the NAME meeting
+          what is due this week / before DATE · what is overdue
+          how many features are done · by state / owner / type · what changed most often
+          what has not been mentioned for N meetings
+          what did we say about TOPIC (answered from search, with speaker and meeting)
+        """
 
     @Flag(help: "Print {intent, answer, headline, entities, rows, evidence, sources} as JSON.")
     var json = false

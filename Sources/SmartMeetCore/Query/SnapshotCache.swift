@@ -20,7 +20,9 @@ final class SnapshotCache: @unchecked Sendable {
         let key = [try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM states") ?? 0,
                    try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM aliases") ?? 0,
                    try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM entities") ?? 0,
-                   try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM states") ?? 0]
+                   try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM states") ?? 0,
+                   // A correction can rename or change a state without changing any count.
+                   try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(CAST(value AS INTEGER)), 0) FROM settings WHERE key = 'corrections.generation'") ?? 0]
         lock.lock()
         if let c = current, c.key == key { lock.unlock(); return c }
         lock.unlock()
