@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
-DEB_PACKAGES := libsqlite3-dev libncursesw5-dev libcurl4-openssl-dev tmux python3
+DEB_PACKAGES := libsqlite3-dev libncursesw5-dev libcurl4-openssl-dev tmux python3 libopenblas-dev
 BIN := .build/release/smartmeet
 DEMO_DB ?= $(HOME)/.local/share/smartmeet/demo.db
 
