@@ -69,3 +69,55 @@ final class EmbeddingModelTests: XCTestCase {
         XCTAssertEqual(ids.last, 102)
     }
 }
+
+/// Pieces of the embedder that need no model files.
+final class EmbedderPartsTests: XCTestCase {
+    func testFastErfMatchesLibm() {
+        var worst: Float = 0
+        var x: Float = -6
+        while x <= 6 {
+            let v = SIMD8<Float>((0..<8).map { x + Float($0) * 0.0003 })
+            let got = BertEncoder.erf(v)
+            for i in 0..<8 { worst = max(worst, abs(got[i] - erff(v[i]))) }
+            x += 0.0024
+        }
+        XCTAssertLessThan(worst, 1e-6)
+    }
+
+    func testQuantisedVectorsKeepDotProducts() {
+        var rng = SystemRandomNumberGenerator()
+        func unit(_ n: Int) -> [Float] {
+            let v = (0..<n).map { _ in Float.random(in: -1...1, using: &rng) }
+            let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return v.map { $0 / norm }
+        }
+        var index = VectorIndex(dimension: 384)
+        let rows = (0..<200).map { _ in unit(384) }
+        for (i, r) in rows.enumerated() { index.add(id: Int64(i), group: 0, vector: r) }
+        let q = unit(384)
+        let exact = rows.map { zip($0, q).reduce(Float(0)) { $0 + $1.0 * $1.1 } }
+        for hit in index.search(q, k: 200) {
+            XCTAssertEqual(hit.score, exact[Int(hit.id)], accuracy: 0.01)
+        }
+        XCTAssertEqual(index.search(q, k: 1).first?.id, Int64(exact.indices.max { exact[$0] < exact[$1] }!))
+        let blob = QuantizedVector(rows[0]).blob
+        XCTAssertEqual(blob.count, 388)
+        XCTAssertEqual(QuantizedVector(blob: blob, dimension: 384), QuantizedVector(rows[0]))
+    }
+
+    func testTokenizerWithoutTheModel() throws {
+        let t = try WordPieceTokenizer(tokens: ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "cafe", "un", "##believ", "##able", ",", "!"])
+        XCTAssertEqual(t.encode("The CAFÉ, unbelievable!"), [2, 4, 5, 9, 6, 7, 8, 10, 3])
+        XCTAssertEqual(t.encode("zzz"), [2, 1, 3], "a word that cannot be pieced is [UNK]")
+        XCTAssertEqual(t.encode(""), [2, 3])
+    }
+
+    func testBackchannelsAreRecognised() {
+        for s in ["Okay.", "Thanks.", "That's me.", "Mm-hmm.", "Yeah, yeah.", "[vocal sound] Okay ."] {
+            XCTAssertTrue(Backchannel.isBackchannel(s), s)
+        }
+        for s in ["The budget is approved.", "Rubber buttons feel better in the hand.", "Blocked on legal review"] {
+            XCTAssertFalse(Backchannel.isBackchannel(s), s)
+        }
+    }
+}

