@@ -51,11 +51,12 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let store = try GlobalOptions.openStore()
         let q = query.joined(separator: " ")
-        let hits = try HybridSearch(store: store, embedder: SearchSetup.choice().embedder, applyFloor: !all).search(q, limit: limit, source: source)
+        let result = try HybridSearch(store: store, embedder: SearchSetup.choice().embedder, applyFloor: !all).find(q, limit: limit, source: source)
+        let hits = result.hits
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            Output.json(try encoder.encode(["hits": hits]))
+            Output.json(try encoder.encode(result))
         } else {
             if hits.isEmpty { Output.line("Nothing in these meetings is about \"\(q)\".") }
             for h in hits {

@@ -10,7 +10,7 @@ public struct SearchHit: Codable, Equatable, Sendable {
     public var text: String
     public var meetingTitle: String
     public var date: String
-    /// The fused, smoothed score hits are ordered by.
+    /// The fused score hits are ordered by.
     public var score: Double
     /// How sure search is that the turn is about the query, 0…1 (see `RelevanceFloor`).
     public var relevance: Double
@@ -23,8 +23,9 @@ public struct SearchHit: Codable, Equatable, Sendable {
 }
 
 /// Transcript search: SQLite FTS5 (BM25) and the in-memory vector index, fused by
-/// reciprocal rank, then smoothed along the meeting, because what people ask about is
-/// discussed over a run of consecutive turns rather than in one. Only relevant hits come
+/// reciprocal rank. The vector list is ranked by cosine in context (a turn's and its
+/// neighbours'), because what people ask about is discussed over a run of consecutive
+/// turns rather than in one. Only relevant hits come
 /// back: a query nothing is about gets none (`RelevanceFloor`), and a bare backchannel
 /// ("Okay.", "Thanks.") is never a hit on its own.
 public final class HybridSearch: Sendable {
@@ -38,10 +39,9 @@ public final class HybridSearch: Sendable {
     /// Reciprocal-rank constant: 60 is the usual choice and keeps any one list from dominating.
     static let rrfK = 60.0
     static let candidates = 400
-    /// Neighbours up to four turns away lend half their score, less with distance
-    /// (weights chosen on the AMI judgements; see README).
-    static let neighbourWeight = 0.5
-    static let window = 4
+    /// Turns on either side whose cosine a turn's vector rank averages in (chosen on the
+    /// AMI judgements among 2, 4, 6 and 8; see README).
+    static let contextWindow = 6
 
     public init(store: Store, embedder: Embedder = HashingEmbedder(), applyFloor: Bool = true) {
         self.store = store
@@ -71,12 +71,34 @@ public final class HybridSearch: Sendable {
     }
 
     public func search(_ query: String, limit: Int, source: String? = nil, db: Database) throws -> [SearchHit] {
+        try find(query, limit: limit, source: source, db: db).hits
+    }
+
+    /// Hits, and the evidence the relevance floor decided on.
+    public struct Result: Codable, Sendable {
+        public var hits: [SearchHit] = []
+        /// The highest cosine of any turn searched, and the highest word coverage among the
+        /// best BM25 turns; `about` is the floor's verdict on them.
+        public var bestCosine: Double = 0
+        public var bestCoverage: Double = 0
+        /// Turns the query was compared with, and the cosine floor for that many.
+        public var searchedTurns = 0
+        public var cosineFloor: Double = 0
+        public var about = false
+    }
+
+    public func find(_ query: String, limit: Int, source: String? = nil) throws -> Result {
+        try store.pool.read { db in try find(query, limit: limit, source: source, db: db) }
+    }
+
+    public func find(_ query: String, limit: Int, source: String? = nil, db: Database) throws -> Result {
+        var result = Result()
         let words = TextTokens.words(query).filter { !TextTokens.stopwords.contains($0) }
-        guard !words.isEmpty, limit > 0 else { return [] }
+        guard !words.isEmpty, limit > 0 else { return result }
         var meetingId: Int64?
         if let s = source {
             meetingId = try Int64.fetchOne(db, sql: "SELECT id FROM meetings WHERE source = ? ORDER BY id DESC LIMIT 1", arguments: [s])
-            if meetingId == nil { return [] }
+            if meetingId == nil { return result }
         }
         // Every word is quoted, so FTS5 syntax in a question ("NEAR(", "*", quotes) is just text.
         let terms = try selectTerms(Array(Set(words)).sorted(), db: db)
@@ -89,36 +111,38 @@ public final class HybridSearch: Sendable {
         let loadedIndex = try refreshed(db)
         let queryVector = try embedder.embed([query])[0]
         let vector = loadedIndex.index.search(queryVector, k: Self.candidates, group: meetingId)
+        let turns = try turnRows(Array(Set(lexical + vector.map(\.id))), db: db)
         var candidates: [Int64: Candidate] = [:]
         for (rank, id) in lexical.enumerated() {
             candidates[id, default: Candidate()].fused += 1 / (Self.rrfK + Double(rank + 1))
             candidates[id]!.bm25Rank = rank + 1
         }
-        for (rank, hit) in vector.enumerated() {
+        for (rank, hit) in inContext(vector, turns).enumerated() {
             candidates[hit.id, default: Candidate()].fused += floor.vectorWeight / (Self.rrfK + Double(rank + 1))
             candidates[hit.id]!.vectorRank = rank + 1
             candidates[hit.id]!.cosine = hit.score
         }
-        guard !candidates.isEmpty else { return [] }
-        let turns = try turnRows(Array(candidates.keys), db: db)
-        let smoothed = smooth(candidates.mapValues(\.fused), turns)
-        let best = vector.first?.score ?? 0
+        guard !candidates.isEmpty else { return result }
         let evidence = LexicalEvidence(terms: words, db: db)
-        if applyFloor, !floor.isAbout(bestCosine: best, bestCoverage: lexical.prefix(10).compactMap { turns[$0].map { evidence.coverage($0.text) } }.max() ?? 0) {
-            return []
-        }
+        result.bestCosine = Double(vector.first?.score ?? 0)
+        result.bestCoverage = lexical.prefix(10).compactMap { turns[$0].map { evidence.coverage($0.text) } }.max() ?? 0
+        result.searchedTurns = meetingId == nil ? loadedIndex.index.count
+            : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM turns WHERE meeting_id = ?", arguments: [meetingId!]) ?? 0
+        result.cosineFloor = (Double(floor.cosine(searching: result.searchedTurns)) * 1000).rounded() / 1000
+        result.about = floor.isAbout(bestCosine: Float(result.bestCosine), bestCoverage: result.bestCoverage, searched: result.searchedTurns)
+        if applyFloor, !result.about { return result }
         var hits: [SearchHit] = []
-        for (id, score) in smoothed.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }) {
+        for (id, c) in candidates.sorted(by: { $0.value.fused > $1.value.fused || ($0.value.fused == $1.value.fused && $0.key < $1.key) }) {
             guard hits.count < limit, let t = turns[id] else { continue }
-            if applyFloor, Backchannel.isBackchannel(t.text) { continue }
-            let c = candidates[id]!
+            if Backchannel.isBackchannel(t.text) { continue }
             let cosine = c.cosine ?? loadedIndex.cosine(of: id, with: queryVector)
             hits.append(SearchHit(source: t.source, turn: t.position, speaker: t.speaker, text: t.text, meetingTitle: t.title,
-                                  date: t.date, score: (score * 10_000).rounded() / 10_000,
-                                  relevance: floor.relevance(cosine: cosine.map(Double.init), coverage: evidence.coverage(t.text)),
+                                  date: t.date, score: (c.fused * 10_000).rounded() / 10_000,
+                                  relevance: floor.relevance(cosine: cosine.map(Double.init), coverage: evidence.coverage(t.text), searched: result.searchedTurns),
                                   vectorRank: c.vectorRank, bm25Rank: c.bm25Rank, cosine: cosine.map { (Double($0) * 10_000).rounded() / 10_000 }))
         }
-        return hits
+        result.hits = hits
+        return result
     }
 
     struct TurnRow {
@@ -174,21 +198,27 @@ public final class HybridSearch: Sendable {
         return kept
     }
 
-    /// Adds to each turn a share of its neighbours' scores (same meeting), so a turn in
-    /// the middle of a relevant discussion outranks an isolated keyword hit.
-    private func smooth(_ scores: [Int64: Double], _ turns: [Int64: TurnRow]) -> [Int64: Double] {
-        var byPlace: [Int64: [Int: Double]] = [:]
-        for (id, s) in scores { if let t = turns[id] { byPlace[t.meeting, default: [:]][t.position] = s } }
-        var out: [Int64: Double] = [:]
-        for (id, s) in scores {
-            guard let t = turns[id], let meeting = byPlace[t.meeting] else { out[id] = s; continue }
-            var neighbours = 0.0
-            for d in -Self.window...Self.window where d != 0 {
-                neighbours += (meeting[t.position + d] ?? 0) * Self.neighbourWeight / Double(abs(d))
+    /// The vector list re-ranked by each turn's cosine averaged with its neighbours' (weight
+    /// 1 / (1 + distance)): a meeting discusses a topic over a run of turns, and one short
+    /// turn's own vector says little. A neighbour outside the list counts as the list's
+    /// lowest cosine. Hits keep their own cosine.
+    private func inContext(_ hits: [VectorIndex.Hit], _ turns: [Int64: TurnRow]) -> [VectorIndex.Hit] {
+        let w = Self.contextWindow
+        guard w > 0, let lowest = hits.last?.score else { return hits }
+        var byPlace: [Int64: [Int: Float]] = [:]
+        for h in hits { if let t = turns[h.id] { byPlace[t.meeting, default: [:]][t.position] = h.score } }
+        var scored: [(hit: VectorIndex.Hit, context: Float)] = []
+        for h in hits {
+            guard let t = turns[h.id], let meeting = byPlace[t.meeting] else { scored.append((h, h.score)); continue }
+            var sum: Float = 0, weight: Float = 0
+            for d in -w...w {
+                let k = 1 / Float(1 + abs(d))
+                sum += k * (meeting[t.position + d] ?? lowest)
+                weight += k
             }
-            out[id] = s + neighbours
+            scored.append((h, sum / weight))
         }
-        return out
+        return scored.sorted { $0.context > $1.context || ($0.context == $1.context && $0.hit.id < $1.hit.id) }.map(\.hit)
     }
 
     // MARK: - The vectors in memory
