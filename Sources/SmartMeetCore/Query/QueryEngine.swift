@@ -270,7 +270,7 @@ private struct Context {
     private func said(_ topic: String, _ intent: Intent) throws -> Answer {
         guard let search else { return Answer(intent: intent.name, answer: "Search is not available.") }
         let hits = try search.search(topic, limit: 5, db: db)
-        if hits.isEmpty { return Answer(intent: intent.name, answer: "Nothing in the meetings matches \"\(topic)\".") }
+        if hits.isEmpty { return Answer(intent: intent.name, answer: "Nothing in these meetings is about \"\(topic)\".") }
         let lines = hits.prefix(3).map { "\($0.speaker) in \($0.meetingTitle) (\(CalendarDay(iso: $0.date)?.spoken ?? $0.date)): \"\(String($0.text.prefix(160)))\"" }
         var refs: [Answer.EntityRef] = []
         if let e = linker.find(inQuestion: topic)?.entity { refs.append(ref(e)) }
