@@ -121,3 +121,39 @@ final class EmbedderPartsTests: XCTestCase {
         }
     }
 }
+
+/// Meaning-based name matching, the linker's last resort (needs the model).
+final class SemanticNameMatcherTests: XCTestCase {
+    static let names = ["Speech recognition", "Voice of the customer survey", "Billing migration", "Patient portal relaunch",
+                        "EHR upgrade", "Q1 training budget", "Radiology equipment lease", "Evening clinic pilot", "Rota policy",
+                        "Staff scheduling app", "Support renewal", "Compliance audit", "Offline mode", "Dark theme"]
+
+    func testPhrasesFindTheNameTheyMean() throws {
+        guard let matcher = SemanticNameMatcher(embedder: try EmbeddingModelTests.model()) else { return XCTFail("no matcher") }
+        let meant = ["the voice thing": "Speech recognition", "the invoicing move": "Billing migration",
+                     "the scanner lease": "Radiology equipment lease", "night shift clinic": "Evening clinic pilot",
+                     "working without internet": "Offline mode", "the yearly inspection": "Compliance audit"]
+        for (phrase, name) in meant { XCTAssertEqual(matcher.bestMatch(phrase, among: Self.names)?.name, name, phrase) }
+        for phrase in ["the unicorn project", "the coffee machine", "the parking lot", "quarterly revenue", "the holiday party"] {
+            XCTAssertNil(matcher.bestMatch(phrase, among: Self.names), phrase)
+        }
+    }
+
+    func testTheLinkerUsesMeaningOnlyWhenNoNameMatches() throws {
+        let model = try EmbeddingModelTests.model()
+        let entities = Self.names.enumerated().map { i, n in
+            EntitySummary(id: Int64(i + 1), name: n, type: .feature, state: .in_progress)
+        }
+        var linker = EntityLinker(entities: entities)
+        linker.semantic = SemanticNameMatcher(embedder: model)
+        XCTAssertEqual(linker.link("the voice thing")?.name, "Speech recognition")
+        XCTAssertEqual(linker.link("voice survey")?.name, "Voice of the customer survey", "words first")
+        XCTAssertNil(linker.link("the parking lot"))
+        linker.semantic = nil
+        XCTAssertNil(linker.link("the voice thing"))
+    }
+
+    func testNoMatcherWithoutAModel() {
+        XCTAssertNil(SemanticNameMatcher(embedder: HashingEmbedder()))
+    }
+}
