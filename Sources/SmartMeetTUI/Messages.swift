@@ -24,6 +24,8 @@ public enum Msg: Sendable {
     case ingest(IngestEvent, at: Date)
     case ingestFinished(IngestSummary, at: Date)
     case failed(String)
+    /// What search runs on and how far its background indexing is (title bar).
+    case searchStatus(String)
 }
 
 /// Work `update` asks the runtime to do; results come back as messages.
