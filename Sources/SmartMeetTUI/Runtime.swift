@@ -22,8 +22,9 @@ public final class AppRuntime: @unchecked Sendable {
     private let searchChoice = EmbedderSetup.choose()
     private lazy var search = HybridSearch(store: store, embedder: searchChoice.embedder)
     private lazy var engine = QueryEngine(store: store, search: search)
-    /// Computes search vectors behind imports and resumes what an earlier run left.
-    private lazy var indexer = VectorIndexer(store: store, embedder: searchChoice.embedder) { [weak self] p in
+    /// Computes search vectors behind imports and resumes what an earlier run left, on one
+    /// thread: the interface keeps a core to itself, as the import does.
+    private lazy var indexer = VectorIndexer(store: store, embedder: searchChoice.embedder, threads: 1) { [weak self] p in
         guard let self else { return }
         self.send(.searchStatus(self.searchLabel(p)))
     }
