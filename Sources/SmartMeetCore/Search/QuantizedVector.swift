@@ -19,7 +19,10 @@ public struct QuantizedVector: Equatable, Sendable {
         guard blob.count == 4 + dimension else { return nil }
         let bits = blob.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
         scale = Float(bitPattern: bits)
-        codes = blob.withUnsafeBytes { raw in Array(raw[4...].map { Int8(bitPattern: $0) }) }
+        codes = [Int8](unsafeUninitializedCapacity: dimension) { buffer, count in
+            blob.withUnsafeBytes { raw in _ = raw[4...].copyBytes(to: buffer) }
+            count = dimension
+        }
     }
 
     public var blob: Data {
