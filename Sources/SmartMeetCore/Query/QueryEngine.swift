@@ -290,6 +290,7 @@ private struct Context {
 
 /// What every question needs (entities with their current state, people, the linker),
 /// rebuilt only when the store has changed since the last question.
+// @unchecked is safe: the one mutable field, `current`, is only read or written while holding `lock`.
 final class SnapshotCache: @unchecked Sendable {
     struct Snapshot {
         let key: [Int64]

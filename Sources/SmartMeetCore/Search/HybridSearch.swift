@@ -15,6 +15,7 @@ public struct SearchHit: Codable, Equatable, Sendable {
 /// Transcript search: SQLite FTS5 (BM25) and the in-memory vector index, fused by
 /// reciprocal rank, then smoothed along the meeting, because what people ask about is
 /// discussed over a run of consecutive turns rather than in one.
+// @unchecked is safe: the one mutable field, `index`, is only read or written while holding `lock`.
 public final class HybridSearch: @unchecked Sendable {
     public let store: Store
     public let embedder: Embedder
