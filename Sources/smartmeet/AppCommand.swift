@@ -28,8 +28,12 @@ struct AppCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let store = try GlobalOptions.openStore()
+        // The screen belongs to the app: log lines go to the log file only, even with --verbose.
+        AppLog.setEcho(false)
         let (themes, themeErrors) = Theme.loadAll(from: themesDirectory())
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        // Before the screen is taken: configuration warnings print on the plain terminal.
+        let llm = try LLMSetup.client(store: store)
         let backend: NCursesBackend
         do {
             backend = try NCursesBackend(noColor: noColor)
@@ -37,7 +41,6 @@ struct AppCommand: ParsableCommand {
             Output.error(e.description)
             throw ExitCode(2)
         }
-        let llm = try LLMSetup.client(store: store)
         let (config, _) = LLMConfig.load(mode: GlobalOptions.llmMode)
         let mode = llm.map { "\(config.mode.rawValue) · \($0.config.models.first ?? "") · \($0.breaker.state.rawValue)" }
             ?? (config.mode == .off ? "off" : "offline (no endpoint)")

@@ -6,7 +6,10 @@ import SmartMeetCore
 enum LLMSetup {
     static func client(store: Store) throws -> LLMClient? {
         let (config, warnings) = LLMConfig.load(mode: GlobalOptions.llmMode)
-        for w in warnings { Output.error("warning: \(w)") }
+        for w in warnings {
+            Output.error("warning: \(w)")
+            AppLog.logger("config").warning("\(w)")
+        }
         switch config.mode {
         case .off: return nil
         case .auto: return config.isConfigured ? LLMClient(config: config, cache: store) : nil

@@ -1,6 +1,7 @@
 import CCurl
 import Foundation
 import GRDB
+import Logging
 
 public enum LLMError: Error, Equatable, CustomStringConvertible {
     case notConfigured
@@ -50,15 +51,16 @@ public enum LLMError: Error, Equatable, CustomStringConvertible {
 /// model chain as fallback, a bound on calls in flight, and a response cache in SQLite
 /// keyed by a hash of model and prompt. The API key is read from the environment at call
 /// time and only ever placed in the request's Authorization header.
-public final class LLMClient: @unchecked Sendable {
+public final class LLMClient: Sendable {
     public let config: LLMConfig
     public let stats = LLMStats()
     public let breaker: CircuitBreaker
     let cache: Store?
     private let inFlight: DispatchSemaphore
-    private let sleep: (TimeInterval) -> Void
+    private let sleep: @Sendable (TimeInterval) -> Void
+    private let log = AppLog.logger("llm")
 
-    public init(config: LLMConfig, cache: Store?, sleep: @escaping (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }) {
+    public init(config: LLMConfig, cache: Store?, sleep: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }) {
         self.config = config
         self.cache = cache
         self.sleep = sleep
@@ -90,6 +92,7 @@ public final class LLMClient: @unchecked Sendable {
             } catch let e as LLMError {
                 lastError = e
                 if e == .breakerOpen { throw e }
+                log.warning("model failed, trying the next in the chain", metadata: ["model": "\(model)", "reason": "\(e)"])
                 // The next model in the chain may succeed where this one failed.
             }
         }
@@ -99,20 +102,39 @@ public final class LLMClient: @unchecked Sendable {
     func callWithRetries(base: String, model: String, system: String, user: String, json: Bool) throws -> String {
         var attempt = 0
         while true {
-            guard breaker.allow() else { stats.fail("breaker_open"); throw LLMError.breakerOpen }
+            guard breaker.allow() else {
+                stats.fail("breaker_open")
+                log.warning("call not sent: circuit breaker open", metadata: ["model": "\(model)"])
+                throw LLMError.breakerOpen
+            }
+            let started = Date()
+            // What is logged of a call: model, outcome, latency, attempt. Never the key, the
+            // prompt or the answer (they hold transcript text).
+            var meta: Logger.Metadata = ["model": "\(model)", "attempt": "\(attempt + 1)"]
             do {
                 let text = try callOnce(base: base, model: model, system: system, user: user, json: json)
                 breaker.success()
+                meta["ms"] = "\(Int(Date().timeIntervalSince(started) * 1000))"
+                log.info("call ok", metadata: meta)
                 return text
             } catch let e as LLMError {
                 stats.fail(e.kind)
                 breaker.failure()
-                guard e.retryable, attempt < config.maxRetries else { throw e }
+                meta["ms"] = "\(Int(Date().timeIntervalSince(started) * 1000))"
+                meta["failure"] = "\(e.kind)"
+                meta["reason"] = "\(e)"
+                guard e.retryable, attempt < config.maxRetries else {
+                    log.error("call failed", metadata: meta)
+                    throw e
+                }
                 attempt += 1
                 stats.retry()
                 var retryAfter: Double?
                 if case .http(_, let r) = e { retryAfter = r }
-                sleep(backoff(attempt: attempt, retryAfter: retryAfter))
+                let wait = backoff(attempt: attempt, retryAfter: retryAfter)
+                meta["retry_in_s"] = "\(String(format: "%.2f", wait))"
+                log.warning("call failed, retrying", metadata: meta)
+                sleep(wait)
             }
         }
     }
