@@ -33,14 +33,10 @@ run: build
 		$(BIN) --db "$(DEMO_DB)" timeline "$$name"; echo; done; \
 	$(BIN) --db "$(DEMO_DB)" ask "what is blocked?"
 
-test: build
-	swift test 2>&1 | tee .build/test.log | grep -E "error|failed|Executed [0-9]+ tests" | tail -n 40
-	scripts/e2e-tui.sh
-	TRIALS=20 scripts/crash-test.sh | tail -n 3
-	scripts/concurrency-test.sh
-	SECONDS_PER_TARGET=20 scripts/fuzz.sh
-	$(BIN) bench --meetings 300 --runs 10 --max-floor-ratio 40 --min-truth 85 --dir .build/bench-ci | tail -n 3
-	@scripts/check-quality.sh
+# The stages (build, unit tests, scripts, bench, scorers) are listed in scripts/run-tests.sh;
+# each one's output goes to .build/test-logs/, the terminal gets one line per stage.
+test: deps
+	@scripts/run-tests.sh
 
 bench: build
 	$(BIN) bench
