@@ -42,7 +42,9 @@ struct AppCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let (config, _) = LLMConfig.load(mode: GlobalOptions.llmMode)
-        let mode = llm.map { "\(config.mode.rawValue) · \($0.config.models.first ?? "") · \($0.breaker.state.rawValue)" }
+        // In auto mode, whether the model is trusted to extract (see ModelTrial).
+        let verdict = { (c: LLMClient) in config.mode == .auto ? " · " + ModelTrial.badge(ModelTrial(model: c.modelIdentity, store: store).current) : "" }
+        let mode = llm.map { "\(config.mode.rawValue) · \($0.config.models.first ?? "") · \($0.breaker.state.rawValue)" + verdict($0) }
             ?? (config.mode == .off ? "off" : "offline (no endpoint)")
         let runtime = AppRuntime(store: store, backend: backend, themes: themes,
                                  settingsPath: Settings.defaultPath(), llmMode: mode, llm: llm)

@@ -47,5 +47,15 @@ struct StatsCommand: ParsableCommand {
         let hits = Double(totals.first { $0.0 == "cache_hits" }?.1 ?? "0") ?? 0
         let misses = Double(totals.first { $0.0 == "cache_misses" }?.1 ?? "0") ?? 0
         if hits + misses > 0 { Output.line(String(format: "llm cache hit rate: %.0f%%", 100 * hits / (hits + misses))) }
+        let value = { (k: String) in Double(totals.first { $0.0 == k }?.1 ?? "0") ?? 0 }
+        if value("chunks") > 0 { Output.line(String(format: "llm latency per chunk: %.2f s", value("seconds_llm") / value("chunks"))) }
+        if value("states_proposed") > 0 {
+            let reasons = totals.filter { $0.0.hasPrefix("states_dropped_") }.map { "\($0.0.dropFirst(15)) \($0.1)" }
+            Output.line("llm states: \(Int(value("states_proposed"))) proposed, \(Int(value("states_kept"))) kept, "
+                        + "\(Int(value("states_proposed") - value("states_kept"))) dropped" + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))"))
+        }
+        for (model, record) in try ModelTrial.all(in: store) {
+            Output.line("llm auto, \(model): \(ModelTrial.describe(record))")
+        }
     }
 }

@@ -69,6 +69,9 @@ public final class LLMClient: Sendable {
         Self.initCurl
     }
 
+    /// The primary model and where it is served: what `auto`'s trial verdict is kept under.
+    public var modelIdentity: String { "\(config.models.first ?? "no model") at \(config.baseURL ?? "no endpoint")" }
+
     private static let initCurl: Void = { sm_curl_global_init() }()
 
     /// Sends a system and a user message; returns the assistant's text (JSON when asked).

@@ -13,6 +13,10 @@ public final class LLMStats: Sendable {
         var cacheMisses = 0
         var fallbacksToRules = 0
         var stageSeconds: [String: Double] = [:]
+        var chunks = 0
+        var proposed = 0
+        var kept = 0
+        var dropped: [String: Int] = [:]
     }
 
     private let counters = Mutex(Counters())
@@ -26,6 +30,14 @@ public final class LLMStats: Sendable {
     func hit() { add { $0.cacheHits += 1 } }
     func miss() { add { $0.cacheMisses += 1 } }
     func fellBack() { add { $0.fallbacksToRules += 1 } }
+    func chunk() { add { $0.chunks += 1 } }
+    func grounded(_ r: Grounding.Report) {
+        add { c in
+            c.proposed += r.proposed
+            c.kept += r.kept
+            for (reason, n) in r.dropped { c.dropped[reason.rawValue, default: 0] += n }
+        }
+    }
     public func time(_ stage: String, _ seconds: Double) { add { $0.stageSeconds[stage, default: 0] += seconds } }
 
     public var calls: Int { counters.withLock { $0.calls } }
@@ -35,6 +47,11 @@ public final class LLMStats: Sendable {
     public var cacheMisses: Int { counters.withLock { $0.cacheMisses } }
     public var fallbacksToRules: Int { counters.withLock { $0.fallbacksToRules } }
     public var stageSeconds: [String: Double] { counters.withLock { $0.stageSeconds } }
+    /// Chunks sent to the model (answered from the cache or not), the states it proposed, those kept, those dropped by reason.
+    public var chunks: Int { counters.withLock { $0.chunks } }
+    public var proposed: Int { counters.withLock { $0.proposed } }
+    public var kept: Int { counters.withLock { $0.kept } }
+    public var dropped: [String: Int] { counters.withLock { $0.dropped } }
 
     public var cacheHitRate: Double {
         counters.withLock { c in
@@ -46,7 +63,9 @@ public final class LLMStats: Sendable {
         let c = counters.withLock { $0 }
         var out: [String: String] = ["calls": "\(c.calls)", "retries": "\(c.retries)", "cache_hits": "\(c.cacheHits)",
                                      "cache_misses": "\(c.cacheMisses)", "breaker": breaker.rawValue,
-                                     "chunks_from_rules": "\(c.fallbacksToRules)"]
+                                     "chunks_from_rules": "\(c.fallbacksToRules)", "chunks": "\(c.chunks)",
+                                     "states_proposed": "\(c.proposed)", "states_kept": "\(c.kept)"]
+        for (k, v) in c.dropped { out["states_dropped_\(k)"] = "\(v)" }
         for (k, v) in c.failures { out["failures_\(k)"] = "\(v)" }
         for (k, v) in c.stageSeconds { out["seconds_\(k)"] = String(format: "%.3f", v) }
         return out
