@@ -5,6 +5,8 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
 DEB_PACKAGES := libsqlite3-dev libncursesw5-dev libcurl4-openssl-dev tmux python3
+# scripts/real-model-test.sh: a venv, a C++ compiler to build llama.cpp, curl to wait for its server.
+DEB_PACKAGES += python3-venv build-essential curl
 BIN := .build/release/smartmeet
 DEMO_DB ?= $(HOME)/.local/share/smartmeet/demo.db
 

@@ -48,7 +48,8 @@ struct StatsCommand: ParsableCommand {
         let misses = Double(totals.first { $0.0 == "cache_misses" }?.1 ?? "0") ?? 0
         if hits + misses > 0 { Output.line(String(format: "llm cache hit rate: %.0f%%", 100 * hits / (hits + misses))) }
         let value = { (k: String) in Double(totals.first { $0.0 == k }?.1 ?? "0") ?? 0 }
-        if value("chunks") > 0 { Output.line(String(format: "llm latency per chunk: %.2f s", value("seconds_llm") / value("chunks"))) }
+        if value("calls") > 0 { Output.line(String(format: "llm latency per call: %.2f s (the server's time, without queueing)", value("seconds_call") / value("calls"))) }
+        if value("chunks") > 0 { Output.line(String(format: "llm time per chunk: %.2f s (with queueing, retries and cache hits)", value("seconds_llm") / value("chunks"))) }
         if value("states_proposed") > 0 {
             let reasons = totals.filter { $0.0.hasPrefix("states_dropped_") }.map { "\($0.0.dropFirst(15)) \($0.1)" }
             Output.line("llm states: \(Int(value("states_proposed"))) proposed, \(Int(value("states_kept"))) kept, "

@@ -26,6 +26,7 @@ final class LLMConfigTests: XCTestCase {
             breaker_threshold = 7
             breaker_cooldown_seconds = 3
             chunk_characters = 4000
+            max_output_tokens = 512
             """)
         let (c, warnings) = LLMConfig.load(path: path, environment: [:])
         XCTAssertEqual(warnings, [])
@@ -39,6 +40,7 @@ final class LLMConfigTests: XCTestCase {
         XCTAssertEqual(c.breakerThreshold, 7)
         XCTAssertEqual(c.breakerCooldownSeconds, 3)
         XCTAssertEqual(c.chunkCharacters, 4000)
+        XCTAssertEqual(c.maxOutputTokens, 512)
     }
 
     func testAMalformedFileNamesTheFileAndLineAndTheEnvironmentStillApplies() {

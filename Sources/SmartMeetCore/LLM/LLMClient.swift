@@ -110,20 +110,20 @@ public final class LLMClient: Sendable {
                 log.warning("call not sent: circuit breaker open", metadata: ["model": "\(model)"])
                 throw LLMError.breakerOpen
             }
-            let started = Date()
+            var seconds = 0.0
             // What is logged of a call: model, outcome, latency, attempt. Never the key, the
             // prompt or the answer (they hold transcript text).
             var meta: Logger.Metadata = ["model": "\(model)", "attempt": "\(attempt + 1)"]
             do {
-                let text = try callOnce(base: base, model: model, system: system, user: user, json: json)
+                let text = try callOnce(base: base, model: model, system: system, user: user, json: json, seconds: &seconds)
                 breaker.success()
-                meta["ms"] = "\(Int(Date().timeIntervalSince(started) * 1000))"
+                meta["ms"] = "\(Int(seconds * 1000))"
                 log.info("call ok", metadata: meta)
                 return text
             } catch let e as LLMError {
                 stats.fail(e.kind)
                 breaker.failure()
-                meta["ms"] = "\(Int(Date().timeIntervalSince(started) * 1000))"
+                meta["ms"] = "\(Int(seconds * 1000))"
                 meta["failure"] = "\(e.kind)"
                 meta["reason"] = "\(e)"
                 guard e.retryable, attempt < config.maxRetries else {
@@ -149,11 +149,18 @@ public final class LLMClient: Sendable {
         return min(8, base * Double.random(in: 0.75...1.25))
     }
 
-    func callOnce(base: String, model: String, system: String, user: String, json: Bool) throws -> String {
+    /// One HTTP call; `seconds` is how long the server took, not counting the wait for a
+    /// free slot among `max_in_flight`.
+    func callOnce(base: String, model: String, system: String, user: String, json: Bool, seconds: inout Double) throws -> String {
         inFlight.wait()
-        defer { inFlight.signal() }
+        let started = Date()
+        defer {
+            seconds = Date().timeIntervalSince(started)
+            stats.time("call", seconds)
+            inFlight.signal()
+        }
         stats.call()
-        var body: [String: Any] = ["model": model, "temperature": 0,
+        var body: [String: Any] = ["model": model, "temperature": 0, "max_tokens": config.maxOutputTokens,
                                    "messages": [["role": "system", "content": system], ["role": "user", "content": user]]]
         if json { body["response_format"] = ["type": "json_object"] }
         let payload = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)

@@ -21,6 +21,9 @@ public struct LLMConfig: Equatable, Sendable {
     public var breakerCooldownSeconds: Double = 30
     /// Characters per chunk sent for extraction (about a quarter as many tokens).
     public var chunkCharacters = 6_000
+    /// A cap on the answer's length, so a model that keeps talking ends instead of filling
+    /// its context (a cut-off answer is malformed and the rules read that chunk).
+    public var maxOutputTokens = 2_048
 
     public init() {}
 
@@ -98,6 +101,7 @@ public struct LLMConfig: Equatable, Sendable {
             case "breaker_threshold": breakerThreshold = whole(key, v, atLeast: 1) ?? breakerThreshold
             case "breaker_cooldown_seconds": breakerCooldownSeconds = number(key, v, atLeast: 0) ?? breakerCooldownSeconds
             case "chunk_characters": chunkCharacters = whole(key, v, atLeast: 200) ?? chunkCharacters
+            case "max_output_tokens": maxOutputTokens = whole(key, v, atLeast: 16) ?? maxOutputTokens
             default: problem(key, "unknown key \"\(key)\" in [llm] (ignored)")
             }
         }
