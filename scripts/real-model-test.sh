@@ -167,6 +167,8 @@ WRAP
   fi
 fi
 
-echo "real model: SmolLM2-135M-Instruct Q4_1 on llama.cpp's server (llama-cpp-python $llama_version): $meetings meetings stored;" \
-     "$chunks chunks, $calls calls, ${latency:-?} per call${failures:+, failures $failures}; states ${states_line:-none proposed}; $quality; auto: $verdict"
+agreement=$(echo "$verdict" | grep -oE '[0-9]+\.[0-9]+' | head -1)
+echo "real model: SmolLM2-135M Q4_1 on llama.cpp's server: $meetings meetings stored; $chunks chunks, $calls calls," \
+     "${latency:-?} per call${failures:+, failures $failures}; states ${states_line:-none proposed}; $quality;" \
+     "auto: ${verdict%% (*} (agreement $agreement)"
 echo "real model: 1 passed, 0 failed"

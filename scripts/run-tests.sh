@@ -21,7 +21,7 @@ stages() {
   stage "fuzzing"          'executions over|crash found'              env SECONDS_PER_TARGET=20 scripts/fuzz.sh
   stage "benchmark"        'throughput|/ floor|ground-truth|bench:'   "$bin" bench --meetings 300 --runs 10 --max-floor-ratio 40 --min-truth 85 --dir .build/bench-ci
   stage "quality"          'quality: transition|below its floor|not found' scripts/check-quality.sh
-  stage "real model"       'real model: (SmolLM2|skipped|FAILED)'   scripts/real-model-test.sh
+  stage "real model"       'real model: SmolLM2|skipped:|FAILED:'    scripts/real-model-test.sh
 }
 
 mkdir -p "$logs"
@@ -46,6 +46,7 @@ stage() {
     [ -n "$line" ] && parts+=("$line")
   done
   summary=$(printf '%s · ' "${parts[@]}"); summary=${summary% · }
+  [ -n "$summary" ] || summary=$(grep -m 1 -E 'error:|FAIL' "$log" | tr -s ' \t' ' ')
   [ -n "$summary" ] || summary=$(grep -v '^\s*$' "$log" | tail -n 1 | tr -s ' \t' ' ')
   local warnings; warnings=$(own_warnings "$log")
   if [ "$status" = 0 ] && [ -n "$warnings" ]; then
@@ -54,9 +55,9 @@ stage() {
   fi
   local secs=$((SECONDS - t0))
   case $status in
-    0)  passed=$((passed + 1)); printf 'ok    %4ds  %s\n' "$secs" "${summary:0:220}" ;;
-    77) skipped=$((skipped + 1)); printf 'skip  %4ds  %s\n' "$secs" "${summary:0:220}" ;;
-    *)  failed=$((failed + 1)); printf '%sFAIL%s  %4ds  %s\n' "$bold" "$plain" "$secs" "${summary:0:220}"
+    0)  passed=$((passed + 1)); printf 'ok    %4ds  %s\n' "$secs" "${summary:0:260}" ;;
+    77) skipped=$((skipped + 1)); printf 'skip  %4ds  %s\n' "$secs" "${summary:0:260}" ;;
+    *)  failed=$((failed + 1)); printf '%sFAIL%s  %4ds  %s\n' "$bold" "$plain" "$secs" "${summary:0:260}"
         if [ -n "$warnings" ]; then echo "$warnings" | head -n 20 | sed 's/^/      /'
         else grep -v '^\s*$' "$log" | tail -n 25 | sed 's/^/      /'; fi
         echo "      (whole output: ${log#$root/})"
