@@ -85,6 +85,12 @@ final class LLMGroundingTests: XCTestCase {
         XCTAssertEqual(all.map(\.model), ["inventive-model at \(server.base)"])
         XCTAssertTrue(ModelTrial.describe(all[0].record).hasPrefix("rules preferred"))
 
+        // Nor does it let that model phrase answers.
+        let offline = Answer(intent: "status", answer: "The offline answer.", entities: [.init(id: 1, name: "billing migration", state: "blocked")])
+        XCTAssertEqual(LLMAnswerer(client: LLMClient(config: config(server.base, mode: .auto), cache: store))
+            .compose(question: "status of billing?", offline: offline).answer, "The offline answer.")
+        XCTAssertEqual(try server.stats()["calls"] as! Int, calls)
+
         // `on` still uses the model, as asked.
         let forced = LLMClient(config: config(server.base, mode: .on), cache: nil)
         _ = LLMExtractor(client: forced).extract(try TranscriptLoader().load(path: dir + "/" + files[0]))

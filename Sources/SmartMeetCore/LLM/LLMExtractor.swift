@@ -179,13 +179,15 @@ public struct LLMExtractor: Extractor {
 }
 
 /// Lets the model phrase an answer from what the offline engine retrieved; the entity
-/// list stays the offline one, and the offline text stands when the model fails.
+/// list stays the offline one, and the offline text stands when the model fails or when
+/// `auto` has turned the model down (a model that cannot extract is not trusted to phrase).
 public struct LLMAnswerer {
     public let client: LLMClient
     public init(client: LLMClient) { self.client = client }
 
     public func compose(question: String, offline: Answer) -> Answer {
         guard !offline.entities.isEmpty || !offline.evidence.isEmpty else { return offline }
+        if client.config.mode == .auto, ModelTrial(model: client.modelIdentity, store: client.cache).decision == .rules { return offline }
         let facts = (["Answer found: " + offline.answer]
             + offline.rows.prefix(20).map { $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
             + offline.evidence.prefix(8).map { "\($0.date) \($0.meeting): \"\($0.quote)\"" }).joined(separator: "\n")
