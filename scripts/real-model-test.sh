@@ -80,17 +80,19 @@ TOML
 
 inputs=("$root/sample-meetings")
 [ -d "$shared/corpus/styles/$series" ] && inputs+=("$shared/corpus/styles/$series")
-files=$(find "${inputs[@]}" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.vtt' -o -name '*.srt' -o -name '*.json' \) ! -name gold.json | wc -l)
+files=$(find -H "${inputs[@]}" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.vtt' -o -name '*.srt' -o -name '*.json' \) ! -name gold.json | wc -l)
 # gold.json sits beside the series' meetings; smartmeet must not take it for a meeting.
 mkdir -p "$work/in"
 for d in "${inputs[@]}"; do
   mkdir -p "$work/in/$(basename "$d")"
-  find "$d" -maxdepth 1 -type f ! -name gold.json -exec cp {} "$work/in/$(basename "$d")/" \;
+  find -H "$d" -maxdepth 1 -type f ! -name gold.json -exec cp {} "$work/in/$(basename "$d")/" \;
 done
 
 # --- import with the model on ---
 db=$work/on.db
-"$bin" --db "$db" --llm on ingest -q "$work/in" > "$work/ingest.log" 2>&1 || { cat "$work/ingest.log"; fail "ingest --llm on exited $?"; }
+"$bin" --db "$db" --llm on ingest -q "$work/in" > "$work/ingest.log" 2>&1
+status=$?
+[ "$status" = 0 ] || { cat "$work/ingest.log"; fail "ingest --llm on exited $status"; }
 "$bin" --db "$db" stats > "$work/stats.txt" || fail "stats failed"
 stat_of() { awk -v k="$1" -F': ' '$1 == k {print $2}' "$work/stats.txt"; }
 meetings=$(stat_of meetings)
