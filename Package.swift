@@ -24,7 +24,8 @@ let package = Package(
         .target(
             name: "SmartMeetCore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "CCurl",
-                           .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Logging", package: "swift-log")],
+                           .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Logging", package: "swift-log"),
+                           .target(name: "COpenBLAS", condition: .when(platforms: [.linux]))],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // ncursesw, with shims for the macros and variadic calls Swift cannot use.
