@@ -1,0 +1,248 @@
+import Foundation
+
+/// Gives each word a part of speech and a lemma. Open-class words get the classes WordNet
+/// lists for them, weighted by how often each class is used; a handful of context rules
+/// (what a determiner, a modal, "to", a subject pronoun or "be" leaves room for) pick one
+/// where a word has several ("plan", "display", "walk"). Words WordNet does not know are
+/// names when capitalised, and otherwise nouns: recogniser text writes names in lowercase
+/// ("driftwood", "loki"), and jargon is nominal far more often than not.
+struct Tagger {
+    let wordNet: WordNet?
+
+    init(wordNet: WordNet? = WordNet.shared) { self.wordNet = wordNet }
+
+    /// Splits contractions ("we're" → "we" "are") so the grammar sees every word.
+    static func expandContractions(_ words: [Word]) -> [Word] {
+        var out: [Word] = []
+        for w in words {
+            if !w.isPunct, let parts = FunctionWords.contractions[w.lower] {
+                for (i, p) in parts.enumerated() {
+                    var piece = w
+                    piece.lower = p
+                    piece.text = i == 0 && w.isCapitalized ? p.prefix(1).uppercased() + p.dropFirst() : p
+                    out.append(piece)
+                }
+                continue
+            }
+            // "Anh's", "loki's": a name with 's is a possessive or a contracted "is"/"has".
+            if !w.isPunct, w.lower.hasSuffix("'s"), w.lower.count > 2 {
+                var stem = w
+                stem.text = String(w.text.dropLast(2))
+                stem.lower = String(w.lower.dropLast(2))
+                var s = w
+                s.text = "'s"
+                s.lower = "'s"
+                out.append(stem)
+                out.append(s)
+                continue
+            }
+            out.append(w)
+        }
+        return out
+    }
+
+    func tag(_ input: [Word]) -> [Word] {
+        var words = input
+        let first = words.firstIndex { !$0.isPunct } ?? 0
+        for i in words.indices {
+            words[i].isCapitalizedMidSentence = i > first && words[i].isCapitalized && !words[i].isPunct
+                && !(i > 0 && (words[i - 1].isTerminal || words[i - 1].text == ":" || words[i - 1].text == "\""))
+                && words[i].text != "I"
+        }
+        for i in words.indices {
+            let (tag, lemma) = choose(words, i)
+            words[i].tag = tag
+            words[i].lemma = lemma
+        }
+        resolvePossessiveS(&words)
+        return words
+    }
+
+    /// "'s" after a noun is a possessive before another noun ("Anh's thesis") and a verb
+    /// otherwise ("loki's got everything", "sock two's fine").
+    private func resolvePossessiveS(_ words: inout [Word]) {
+        for i in words.indices where words[i].lower == "'s" {
+            let next = i + 1 < words.count ? words[i + 1] : nil
+            if let n = next, n.tag == .noun || n.tag == .propn || n.tag == .adj && i + 2 < words.count && words[i + 2].isNounLike {
+                words[i].tag = .poss
+                words[i].lemma = "'s"
+            } else {
+                let perfect = next.map { $0.lower == "been" || $0.lower == "got" || $0.lower == "gotten" || ($0.tag == .verb && $0.lower.hasSuffix("ed")) } ?? false
+                words[i].tag = .aux
+                words[i].lemma = perfect ? "have" : "be"
+            }
+        }
+    }
+
+    private func choose(_ words: [Word], _ i: Int) -> (Tag, String) {
+        let w = words[i]
+        if w.isPunct { return (.punct, w.text) }
+        let lower = w.lower
+        let prev = i > 0 ? words[i - 1] : nil
+        let next = i + 1 < words.count ? words[i + 1] : nil
+        if let closed = closedClass(lower, prev: prev, next: next, words: words, i: i) { return closed }
+        if FunctionWords.isNumber(lower) || FunctionWords.ordinalWords[lower] != nil && prev?.lower == "the" {
+            return (.num, lower)
+        }
+        if lower.contains(where: \.isNumber) {
+            return (lower.first!.isNumber ? .num : .noun, lower)
+        }
+        // A capitalised word inside a sentence is a name unless WordNet knows it as a
+        // common word used that way (a title-cased heading is handled by the caller).
+        let options = openClassOptions(lower)
+        if w.isCapitalizedMidSentence, w.text != w.text.uppercased() || w.text.count <= 5 {
+            return (.propn, lower)
+        }
+        if options.isEmpty {
+            if w.isCapitalized && w.text.count > 1 { return (.propn, lower) }
+            if lower.hasSuffix("ly") { return (.adv, lower) }
+            if lower.hasSuffix("ing") || lower.hasSuffix("ised") || lower.hasSuffix("ized") { return (.verb, lower) }
+            return (.noun, lower)
+        }
+        var weights = options
+        let p = prev?.tag
+        let pl = prev?.lower ?? ""
+        func boost(_ cls: WordClass, _ factor: Double) { if let v = weights[cls] { weights[cls] = v * factor } }
+        if p == .det || p == .poss || p == .adj || p == .num || pl == "'s" && prev?.tag == .poss {
+            boost(.verb, 0.05); boost(.noun, 3)
+        }
+        if p == .modal || pl == "to" && prev?.tag == .part || p == .neg && i >= 2 && [.aux, .modal].contains(words[i - 2].tag) && !FunctionWords.beForms.contains(words[i - 2].lower)
+            || pl == "us" && i >= 2 && words[i - 2].lower == "let" || pl == "please" || (p == .aux && FunctionWords.doForms.contains(pl)) {
+            boost(.verb, 20); boost(.noun, 0.1)
+        }
+        if p == .pron, FunctionWords.subjectPronouns.contains(pl) || pl == "that" || pl == "who" || pl == "which" {
+            boost(.verb, 6); boost(.noun, 0.3)
+        }
+        if p == .aux, FunctionWords.beForms.contains(pl) || FunctionWords.beForms.contains(prev?.lemma ?? "") {
+            if lower.hasSuffix("ing") { boost(.verb, 10) } else if lower.hasSuffix("ed") || lower.hasSuffix("en") { boost(.verb, 4); boost(.adjective, 3) }
+            boost(.adjective, 3)
+        }
+        if p == .aux, FunctionWords.haveForms.contains(pl), lower.hasSuffix("ed") || lower.hasSuffix("en") || wordNet?.lemmas(lower, .verb).first != lower {
+            boost(.verb, 10)
+        }
+        if let n = next, n.tag == .unknown, FunctionWords.determiners.contains(n.lower) && n.lower != "that" || FunctionWords.possessives.contains(n.lower)
+            || FunctionWords.objectPronouns.contains(n.lower) && n.lower != "you" && n.lower != "it" {
+            boost(.verb, 3)
+        }
+        if lower.hasSuffix("ly") { boost(.adverb, 4) }
+        // A verb ending in -ing after a noun or at the start of a clause is often a gerund
+        // naming an activity ("resurfacing of Elm Street"); keep it a verb, the chunker decides.
+        let best = weights.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }!.key
+        let lemma = wordNet?.lemmas(lower, best).first ?? lower
+        switch best {
+        case .noun: return (.noun, lemma)
+        case .verb: return (.verb, lemma)
+        case .adjective: return (.adj, lemma)
+        case .adverb: return (.adv, lemma)
+        }
+    }
+
+    /// Class weights for an open-class word: tagged frequency per class, over every lemma
+    /// the word could be an inflection of.
+    private func openClassOptions(_ lower: String) -> [WordClass: Double] {
+        guard let wn = wordNet else { return heuristicOptions(lower) }
+        var out: [WordClass: Double] = [:]
+        for cls in WordClass.allCases {
+            let lemmas = wn.lemmas(lower, cls)
+            guard !lemmas.isEmpty else { continue }
+            out[cls] = Double(lemmas.map { wn.weight($0, cls) }.max() ?? 1)
+        }
+        return out
+    }
+
+    /// Without WordNet: word shapes only.
+    private func heuristicOptions(_ lower: String) -> [WordClass: Double] {
+        if lower.hasSuffix("ly") { return [.adverb: 1] }
+        if lower.hasSuffix("ing") || lower.hasSuffix("ed") { return [.verb: 2, .adjective: 1, .noun: 1] }
+        if lower.hasSuffix("ous") || lower.hasSuffix("ful") || lower.hasSuffix("ive") || lower.hasSuffix("able") { return [.adjective: 1] }
+        return [.noun: 2, .verb: 1]
+    }
+
+    private func closedClass(_ w: String, prev: Word?, next: Word?, words: [Word], i: Int) -> (Tag, String)? {
+        let nl = next?.lower ?? ""
+        let pl = prev?.lower ?? ""
+        switch w {
+        case "to":
+            // "to" before a verb is the infinitive marker.
+            if let n = next, !n.isPunct, !FunctionWords.determiners.contains(nl), !FunctionWords.possessives.contains(nl),
+               !FunctionWords.isNumber(nl), !FunctionWords.months.contains(nl), !FunctionWords.weekdays.contains(nl),
+               wordNet.map({ !$0.lemmas(nl, .verb).isEmpty }) ?? true, !n.isCapitalizedMidSentence {
+                return (.part, "to")
+            }
+            return (.prep, "to")
+        case "that", "this", "these", "those":
+            if w == "that", let p = prev, p.tag == .noun || p.tag == .propn || p.tag == .verb || p.tag == .adj,
+               nl == "the" || FunctionWords.subjectPronouns.contains(nl) || FunctionWords.determiners.contains(nl) { return (.sconj, "that") }
+            if let n = next, !n.isPunct, !FunctionWords.all.contains(nl) || nl == "one",
+               (wordNet?.contains(wordNet?.lemmas(nl, .noun).first ?? nl, .noun) ?? true) && wordNet?.lemmas(nl, .verb).first != nl
+                || (next?.isCapitalized ?? false) || nl == "one" {
+                return (.det, w)
+            }
+            return (.pron, w)
+        case "so":
+            if let n = next, ["much", "many", "far", "good", "bad", "close", "long"].contains(n.lower) { return (.adv, w) }
+            return (.sconj, w)
+        case "like":
+            if pl == "i" || pl == "we" || pl == "you" || pl == "they" || pl == "would" || pl == "'d" || pl == "not" { return (.verb, w) }
+            return (.prep, w)
+        case "up", "out", "off", "down", "over", "back", "on", "in", "through", "away", "along", "around", "ahead":
+            // A particle when it follows a verb and does not start a noun phrase: "call it off",
+            // "wrap up", "kick off next week".
+            if let p = prev, p.tag == .verb || p.tag == .pron && i >= 2 && words[i - 2].tag == .verb,
+               next == nil || next!.isPunct || !(FunctionWords.determiners.contains(nl) || FunctionWords.possessives.contains(nl)) || ["up", "out", "off", "down", "back", "away", "ahead", "along"].contains(w) {
+                return (.part, w)
+            }
+            if FunctionWords.prepositions.contains(w) { return (.prep, w) }
+            return (.adv, w)
+        case "one":
+            if let n = next, !n.isPunct, n.tag == .unknown, wordNet?.contains(nl, .noun) ?? false { return (.num, w) }
+            return (.pron, w)
+        case "no":
+            if let n = next, !n.isPunct, !FunctionWords.all.contains(nl) || FunctionWords.determiners.contains(nl) && nl == "more" { return (.det, w) }
+            return (.neg, w)
+        case "will", "can", "may", "must", "might", "shall":
+            if w == "may", let n = next, FunctionWords.isNumber(nl) || n.lower.first?.isNumber == true { return (.propn, w) }
+            if let p = prev, p.tag == .det || p.tag == .poss || p.tag == .adj { return (.noun, w) }
+            return (.modal, w)
+        case "need", "needs", "want", "wants", "have", "has", "had", "do", "does", "did", "done", "going", "got", "get", "let":
+            return nil
+        case "right", "well", "fine", "still", "sure", "okay", "ok", "yeah", "yes", "yep", "yup":
+            if w == "right" || w == "fine" || w == "sure" || w == "okay" || w == "ok",
+               let p = prev, FunctionWords.beForms.contains(p.lower) || p.lower == "'s" || p.lower == "seems" || p.lower == "looks" || p.lower == "sounds" {
+                return (.adj, w)
+            }
+            if ["yeah", "yes", "yep", "yup", "okay", "ok"].contains(w) { return (.intj, w) }
+            if w == "still" || w == "well" { return (.adv, w) }
+            return nil
+        default:
+            break
+        }
+        if FunctionWords.beForms.contains(w) && w != "s" { return (.aux, "be") }
+        if FunctionWords.haveForms.contains(w) { return (.aux, w == "'d" ? "would" : "have") }
+        if FunctionWords.doForms.contains(w) && w != "done" { return (.aux, "do") }
+        if FunctionWords.modals.contains(w) { return (.modal, w == "'ll" ? "will" : w) }
+        if w == "not" || w == "n't" || w == "never" { return (.neg, w) }
+        if FunctionWords.negators.contains(w) && !FunctionWords.determiners.contains(w) { return (.pron, w) }
+        if FunctionWords.possessives.contains(w) {
+            if w == "her", next == nil || next!.isPunct || FunctionWords.all.contains(nl) { return (.pron, w) }
+            return (.poss, w)
+        }
+        if FunctionWords.subjectPronouns.contains(w) || FunctionWords.objectPronouns.contains(w)
+            || FunctionWords.possessivePronouns.contains(w) || FunctionWords.indefinitePronouns.contains(w) { return (.pron, w) }
+        if FunctionWords.whWords.contains(w) { return (.pron, w) }
+        if FunctionWords.determiners.contains(w) { return (.det, w) }
+        if FunctionWords.coordinators.contains(w) { return (.conj, w) }
+        if FunctionWords.subordinators.contains(w) {
+            // "before", "after", "since", "until" take noun phrases too.
+            if FunctionWords.prepositions.contains(w), let n = next, n.isPunct || FunctionWords.determiners.contains(nl)
+                || FunctionWords.possessives.contains(nl) || FunctionWords.isNumber(nl) || FunctionWords.months.contains(nl)
+                || FunctionWords.weekdays.contains(nl) || ["then", "now", "today", "tomorrow", "christmas", "launch"].contains(nl) {
+                return (.prep, w)
+            }
+            return (.sconj, w)
+        }
+        if FunctionWords.prepositions.contains(w) { return (.prep, w) }
+        if FunctionWords.fillers.contains(w) || ["oh", "ah", "hey", "hi", "thanks", "wow", "ugh", "yay", "whoa", "oops"].contains(w) { return (.intj, w) }
+        return nil
+    }
+}

@@ -1,0 +1,23 @@
+import XCTest
+@testable import SmartMeetCore
+
+/// Status meanings come from WordNet's sense hierarchy, not from a list of phrases: words
+/// nobody listed land on the right concept because WordNet puts them under a seed.
+final class StatusLexiconTests: XCTestCase {
+    func lexicon() throws -> StatusLexicon { try XCTUnwrap(StatusLexicon.shared, WordNet.missingAdvice) }
+
+    func concept(_ word: String, _ cls: WordClass = .verb) throws -> StatusConcept? {
+        let wn = try XCTUnwrap(WordNet.shared)
+        let lemma = wn.lemmas(word, cls).first ?? word
+        return try lexicon().concept(lemma, cls)
+    }
+
+    func testDump() throws {
+        guard ProcessInfo.processInfo.environment["DUMP_LEXICON"] != nil else { return }
+        for w in ProcessInfo.processInfo.environment["DUMP_LEXICON"]!.split(separator: ",") {
+            for cls in [WordClass.verb, .adjective, .noun] {
+                print("LEX \(w) \(cls): \(String(describing: try concept(String(w), cls)))")
+            }
+        }
+    }
+}
