@@ -21,3 +21,12 @@ final class StatusLexiconTests: XCTestCase {
         }
     }
 }
+
+final class StatusLexiconDump: XCTestCase {
+    func testDumpClosure() throws {
+        guard ProcessInfo.processInfo.environment["DUMP_CLOSURE"] != nil, let lex = StatusLexicon.shared else { return }
+        for (c, words) in lex.dump().sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            print("CLOSURE \(c) \(words.count): \(words.joined(separator: " "))")
+        }
+    }
+}

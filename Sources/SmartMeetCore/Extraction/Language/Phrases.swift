@@ -75,6 +75,9 @@ enum PhraseFinder {
             while j < w.count {
                 let x = w[j]
                 if x.tag == .noun || x.tag == .propn || x.tag == .num || x.tag == .adj || isModifierVerb(w, j) {
+                    // English adjectives come before the noun: "ideas next week" is two phrases.
+                    if x.tag == .adj, head != nil { break }
+                    if x.tag == .num, head != nil, !isNameNumber(w, j) { break }
                     if x.tag == .noun || x.tag == .propn || x.tag == .num { head = j }
                     if x.tag == .adj || isModifierVerb(w, j) {
                         // An adjective or participle only belongs if a noun follows.
@@ -97,7 +100,9 @@ enum PhraseFinder {
             }
             guard let h = head else { i = max(i + 1, bodyStart); continue }
             let end = h + 1
-            var nameStart = possessor?.upperBound.advanced(by: 1) ?? bodyStart
+            // "Anh's" with nothing after it is a possessor without a possessed thing.
+            if let p = possessor, p.upperBound >= h { possessor = nil }
+            var nameStart = possessor.map { $0.upperBound + 1 } ?? bodyStart
             while nameStart < h, describingAdjectives.contains(w[nameStart].lower) || w[nameStart].tag == .num && !isNameNumber(w, nameStart) {
                 nameStart += 1
             }
@@ -124,7 +129,7 @@ enum PhraseFinder {
         guard w[i].lower.hasSuffix("ing") || w[i].lower.hasSuffix("ed") else { return false }
         if i == 0 { return true }
         let p = w[i - 1].tag
-        return p == .det || p == .poss || p == .adj || p == .prep || p == .punct || p == .conj || p == .num
+        return p == .det || p == .poss || p == .adj || p == .prep || p == .punct || p == .conj || p == .num || p == .noun || p == .propn
     }
 
     /// A number that is part of a name ("Postgres 16", "phase 2", "SOC 2", "4.2") rather

@@ -55,7 +55,36 @@ struct Tagger {
             words[i].lemma = lemma
         }
         resolvePossessiveS(&words)
+        repairCompounds(&words)
         return words
+    }
+
+    /// Noun compounds the left-to-right pass read as verbs: "Card freeze is underway" (a
+    /// verb is not followed by "is"), "the Hollis grant report" (a base-form word between
+    /// two nouns of one phrase is a noun).
+    private func repairCompounds(_ words: inout [Word]) {
+        for i in words.indices where words[i].tag == .verb && i > 0 {
+            let prev = words[i - 1]
+            guard prev.tag == .noun || prev.tag == .propn, let wn = wordNet, let noun = wn.lemmas(words[i].lower, .noun).first else { continue }
+            let next = i + 1 < words.count ? words[i + 1] : nil
+            let followedByAux = next.map { ($0.tag == .aux && $0.lemma == "be" || $0.tag == .modal) } ?? false
+            let betweenNouns = next.map { ($0.tag == .noun || $0.tag == .propn) && words[i].lower == noun } ?? false
+            let version = next.map { $0.tag == .num && $0.lower.contains(".") } ?? false
+            // "our Q3 budget request, …": the last word of a phrase that began with a determiner.
+            var k = i - 1
+            while k > 0, words[k].tag == .noun || words[k].tag == .propn || words[k].tag == .adj || words[k].tag == .num { k -= 1 }
+            let phraseEnd = (words[k].tag == .det || words[k].tag == .poss) && (next == nil || next!.isPunct || next!.tag == .prep)
+                && (words[i].lower == noun || wn.lemmas(words[i].lower, .noun).first != words[i].lower)
+            if followedByAux || betweenNouns || version || phraseEnd {
+                words[i].tag = .noun
+                words[i].lemma = noun
+            }
+        }
+        // A capitalised word before a version number names a release: "Release 4.2".
+        for i in words.indices.dropLast() where words[i].tag == .verb && words[i + 1].tag == .num && words[i + 1].lower.contains(".") {
+            words[i].tag = words[i].isCapitalized ? .propn : .noun
+            words[i].lemma = words[i].lower
+        }
     }
 
     /// "'s" after a noun is a possessive before another noun ("Anh's thesis") and a verb
@@ -194,7 +223,9 @@ struct Tagger {
             }
             if FunctionWords.prepositions.contains(w) { return (.prep, w) }
             return (.adv, w)
-        case "one":
+        case "one", "ones":
+            // "a small one", "the blue ones": a noun standing for one named before.
+            if let p = prev, p.tag == .det || p.tag == .adj || p.tag == .poss { return (.noun, w) }
             if let n = next, !n.isPunct, n.tag == .unknown, wordNet?.contains(nl, .noun) ?? false { return (.num, w) }
             return (.pron, w)
         case "no":

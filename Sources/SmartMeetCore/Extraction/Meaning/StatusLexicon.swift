@@ -46,7 +46,7 @@ final class StatusLexicon: Sendable {
                  "suspension.n.4", "back_burner.n.1"],
         .block: ["block.v.2", "obstruct.v.2", "stall.v.2", "stymie.v.1", "stuck.a.1",
                  "obstruction.n.1", "bottleneck.n.1", "blockage.n.1"],
-        .wait: ["wait.v.1", "wait.v.2", "depend.v.1", "await.v.1", "pending.a.1"],
+        .wait: ["wait.v.1", "wait.v.2", "depend.v.1", "pending.a.1"],
         .delay: ["delay.v.1", "delay.v.2", "lag.v.1", "fall_behind.v.2", "slip.v.4", "late.a.1",
                  "overdue.a.1", "behind.a.1", "delay.n.1", "postponement.n.1", "setback.n.1"],
         .trouble: ["fail.v.2", "break_down.v.4", "crash.v.12", "struggle.v.1", "worry.v.2", "jeopardize.v.1",
@@ -56,7 +56,7 @@ final class StatusLexicon: Sendable {
                     "progress.n.1", "underway.a.1"],
         .begin: ["begin.v.1", "start.v.1", "begin.v.3", "start.v.6", "kick_off.v.1", "get_going.v.2"],
         .resume: ["resume.v.1", "restart.v.1", "unblock.v.1"],
-        .approve: ["approve.v.1", "sanction.v.1", "authorize.v.1", "ratify.v.1", "agree.v.2", "endorse.v.1",
+        .approve: ["approve.v.1", "sanction.v.1", "ratify.v.1", "agree.v.2", "endorse.v.1",
                    "approval.n.1", "green_light.n.1", "sanction.n.1"],
         .decide: ["decide.v.1", "decide.v.2", "commit.v.2", "decision.n.1"],
         .schedule: ["schedule.v.1", "schedule.v.2", "plan.v.1", "plan.v.2", "book.v.2", "book.v.1", "reserve.v.2"],
@@ -102,8 +102,10 @@ final class StatusLexicon: Sendable {
                 while let id = queue.first {
                     queue.removeFirst()
                     if map[id] == nil { map[id] = concept }
-                    guard let d = depth[id], d < 3, let syn = wordNet.synset(id) else { continue }
-                    for p in syn.pointers where p.symbol == "~" || p.symbol == "&" || (p.symbol == "$" && d == 0) {
+                    // Only a verb's direct troponyms ("shelve" under "postpone"); deeper, and
+                    // for nouns and adjectives at all, WordNet drifts from the meaning.
+                    guard let d = depth[id], d < 1, id.wordClass == .verb, let syn = wordNet.synset(id) else { continue }
+                    for p in syn.pointers where p.symbol == "~" || p.symbol == "$" {
                         guard p.target.wordClass == id.wordClass, depth[p.target] == nil else { continue }
                         depth[p.target] = d + 1
                         queue.append(p.target)
@@ -121,6 +123,7 @@ final class StatusLexicon: Sendable {
     /// read as *stop pursuing* and *thwart*.
     func concept(_ lemma: String, _ cls: WordClass) -> StatusConcept? {
         if let c = (cls == .verb ? Self.supplement : Self.nominalSupplement)[lemma] { return c }
+        if cls == .verb, Self.lightVerbs.contains(lemma) { return nil }
         let senses = wordNet.senses(lemma, cls).filter { !Self.physical.contains(LexicalFile.names[Int($0.lexfile)]) }
         guard let first = senses.first else { return nil }
         // The word's most frequent remaining meaning decides alone when it is a status meaning.
@@ -136,7 +139,27 @@ final class StatusLexicon: Sendable {
         return best.value >= 0.25 * total ? best.key : nil
     }
 
+    /// English's light and support verbs ("do", "go", "get", "take", "make", "keep"): so
+    /// general that their meaning comes from their object or particle ("get it done", "go
+    /// live", "take it on"), which the idioms and phrasal verbs cover.
+    static let lightVerbs: Set<String> = ["do", "go", "get", "make", "take", "have", "give", "put", "set", "keep", "come", "run",
+        "hold", "let", "see", "look", "say", "tell", "think", "know", "want", "need", "use", "try", "call", "turn", "move",
+        "pass", "stand", "bring", "be", "seem", "become", "find", "show", "leave", "play", "mean", "feel", "work", "stay"]
+
     private static let physical: Set<String> = ["verb.body", "verb.contact", "verb.motion", "verb.weather", "verb.consumption",
                                                  "verb.perception", "noun.body", "noun.animal", "noun.plant", "noun.food",
                                                  "noun.shape", "noun.object"]
+}
+
+extension StatusLexicon {
+    /// Every word of every synset a concept covers, for review (`smartmeet lexicon`).
+    func dump() -> [StatusConcept: [String]] {
+        var out: [StatusConcept: Set<String>] = [:]
+        for (id, c) in concepts {
+            guard let syn = wordNet.synset(id) else { continue }
+            let tag = id.wordClass == .verb ? "v" : id.wordClass == .noun ? "n" : "a"
+            for w in syn.words { out[c, default: []].insert(w + "." + tag) }
+        }
+        return out.mapValues { $0.sorted() }
+    }
 }

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Turns a transcript into the sentences the extractor reads, in order: each turn
+/// cleaned of the sounds of speech, consecutive pieces of one speaker's turn joined (call
+/// tools cut long turns into cues mid-sentence), split into sentences, tagged and parsed.
+/// A notes heading is read as a sentence of its own before the bullets under it.
+struct SentenceStream {
+    let tagger: Tagger
+    let wordNet: WordNet?
+
+    init(wordNet: WordNet? = WordNet.shared) {
+        self.wordNet = wordNet
+        tagger = Tagger(wordNet: wordNet)
+    }
+
+    struct Item {
+        var sentence: ParsedSentence
+        /// A notes heading or bullet label rather than something said.
+        var isHeading: Bool
+        var isBackchannel: Bool
+    }
+
+    func sentences(_ transcript: Transcript) -> [Item] {
+        var out: [Item] = []
+        var lastSection: String?
+        var pending: [CleanTurn] = []
+        func flush() {
+            guard !pending.isEmpty else { return }
+            var words: [Word] = []
+            for t in pending { words += t.words }
+            let first = pending[0]
+            let turn = CleanTurn(index: first.index, speaker: first.speaker, section: first.section, words: words,
+                                 isBackchannel: pending.allSatisfy(\.isBackchannel), isBrokenOff: pending.last!.isBrokenOff,
+                                 isUnpunctuated: pending.allSatisfy(\.isUnpunctuated))
+            out += split(turn)
+            pending = []
+        }
+        for raw in transcript.turns {
+            if let section = raw.section, section != lastSection {
+                flush()
+                lastSection = section
+                let heading = Turn(index: raw.index, speaker: Turn.unknownSpeaker, text: section)
+                for item in split(SpeechCleaner.clean(heading)) {
+                    var h = item
+                    h.isHeading = true
+                    out.append(h)
+                }
+            }
+            let clean = SpeechCleaner.clean(raw)
+            guard !clean.words.isEmpty else { continue }
+            if let last = pending.last, last.speaker == clean.speaker, last.speaker != Turn.unknownSpeaker, last.section == clean.section,
+               !(last.words.last?.isTerminal ?? false) {
+                pending.append(clean)
+                continue
+            }
+            flush()
+            pending = [clean]
+        }
+        flush()
+        return out
+    }
+
+    private func split(_ turn: CleanTurn) -> [Item] {
+        var groups: [[Word]] = []
+        var current: [Word] = []
+        for w in turn.words {
+            current.append(w)
+            if w.isTerminal { groups.append(current); current = [] }
+        }
+        if !current.isEmpty { groups.append(current) }
+        groups = groups.filter { $0.contains { !$0.isPunct } }
+        var out: [Item] = []
+        for (i, g) in groups.enumerated() {
+            var words = Tagger.expandContractions(g)
+            words = tagger.tag(words)
+            let (phrases, clauses) = ClauseParser.parse(words, wordNet: wordNet)
+            let question = g.last?.text == "?"
+            let sentence = ParsedSentence(words: words, phrases: phrases, clauses: clauses, speaker: turn.speaker,
+                                          turn: g.first?.turn ?? turn.index, isQuestion: question,
+                                          isUnfinished: i == groups.count - 1 && turn.isBrokenOff,
+                                          isFirstInTurn: i == 0, isLastInTurn: i == groups.count - 1, section: turn.section)
+            out.append(Item(sentence: sentence, isHeading: false, isBackchannel: turn.isBackchannel))
+        }
+        return out
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+
+/// A noun phrase judged able to name a piece of work, with the name it would carry.
+struct NamedThing: Sendable {
+    /// "Bramley Road depot relocation", "status page", "Driftwood".
+    var name: String
+    /// Other ways the phrase put it ("relocation of the Bramley Road depot", "the arm thing").
+    var aliases: [String]
+    /// Lowercase content words, singular.
+    var words: [String]
+    var head: String
+    var type: EntityType
+    /// Contains a name (capitalised, or unknown to the dictionary): a product, client or codename.
+    var isProper: Bool
+    /// One ordinary dictionary noun ("the migration", "budget", "design"): it can point
+    /// back to a named thing, but needs strong evidence to be a thing of its own.
+    var isLoneCommon: Bool
+    /// Very frequent English nouns ("cost", "time", "design") never stand alone as names.
+    var isGenericWord: Bool
+    /// Said with "the", "this", "that" or a possessive: it points at something known.
+    var isDefinite = false
+}
+
+/// Decides whether a noun phrase can name a piece of work and what to call it. The test is
+/// grammatical and lexical, not a list of head nouns: the head must be a noun whose usual
+/// meaning (WordNet's lexicographer file) is a kind of thing, act, event, document,
+/// possession or place — never a person, a time, a quantity, a feeling or a body part —
+/// and names are never pronouns, numbers, fillers or people.
+struct EntityNamer {
+    let wordNet: WordNet?
+    let isPerson: (String) -> Bool
+
+    /// Kinds of meaning a piece of work can have.
+    private static let workFiles: Set<String> = ["noun.act", "noun.artifact", "noun.communication", "noun.event",
+        "noun.possession", "noun.location", "noun.object", "noun.substance", "noun.process", "noun.group",
+        "noun.cognition", "noun.phenomenon", "noun.state", "noun.attribute", "noun.food", "noun.Tops"]
+    /// Kinds that never are: who, when, how much, how it feels.
+    private static let nonWorkFiles: Set<String> = ["noun.person", "noun.time", "noun.quantity", "noun.feeling", "noun.body",
+                                                    "noun.animal", "noun.plant", "noun.motive", "noun.relation", "noun.shape"]
+
+    /// Nouns that stand for "the thing" or "that matter" without naming anything.
+    static let placeholders: Set<String> = ["thing", "things", "stuff", "one", "ones", "bit", "bits", "piece", "part", "side",
+        "lot", "kind", "sort", "type", "way", "point", "question", "issue", "topic", "item", "matter", "idea", "update",
+        "news", "status", "plan", "end", "rest", "number", "numbers", "time", "day", "week", "today", "everyone", "guy",
+        "guys", "people", "folks", "team", "meeting", "call", "agenda", "minute", "minutes", "second", "sec", "moment",
+        "problem", "problems", "answer", "fact", "reason", "case", "option", "options", "chance", "sense", "deal", "idea"]
+
+    func name(_ np: NounPhrase, in s: ParsedSentence) -> NamedThing? {
+        let w = s.words
+        guard !np.isPronoun else { return nil }
+        var range = np.nameRange
+        // "the rabbit thing", "the arm thing": a placeholder head after a name is dropped.
+        while range.count > 1, Self.placeholders.contains(w[range.upperBound - 1].lower) {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
+        while range.count > 1, w[range.lowerBound].tag == .adj, PhraseFinder.describingAdjectives.contains(w[range.lowerBound].lower) {
+            range = (range.lowerBound + 1)..<range.upperBound
+        }
+        let content = range.filter { !w[$0].isPunct }
+        guard let headIndex = content.last else { return nil }
+        let head = w[headIndex]
+        if content.allSatisfy({ isPerson(w[$0].lower) || w[$0].tag == .num }) { return nil }
+        // A version ("4.2") names a release; other numbers and dates name nothing.
+        let isVersion = content.count == 1 && head.lower.contains(".") && head.lower.split(separator: ".").allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        if !isVersion, content.allSatisfy({ FunctionWords.isNumber(w[$0].lower) || w[$0].tag == .num || FunctionWords.months.contains(w[$0].lower)
+                                || FunctionWords.weekdays.contains(w[$0].lower) }) { return nil }
+        if content.contains(where: { FunctionWords.fillers.contains(w[$0].lower) || FunctionWords.backchannels.contains(w[$0].lower) && content.count == 1 }) { return nil }
+        if content.count == 1, Self.placeholders.contains(head.lower) { return nil }
+        if content.contains(where: { w[$0].lower.count == 1 && !w[$0].lower.first!.isNumber }) && content.count <= 2,
+           !content.contains(where: { w[$0].tag == .propn && w[$0].lower.count > 1 }) { return nil }
+        let proper = isVersion || content.contains { w[$0].tag == .propn } || content.contains { isUnknown(w[$0]) }
+        let lexfile = headFile(head)
+        if !proper, let f = lexfile, Self.nonWorkFiles.contains(f) { return nil }
+        if proper, content.count == 1, isPerson(head.lower) { return nil }
+        func bare(_ x: String) -> String { x.lowercased().hasSuffix("-wise") && x.count > 6 ? String(x.dropLast(5)) : x }
+        let words = content.map { NameMatcher.singular(bare(w[$0].lower)) }
+        var text = content.map { bare(w[$0].text) }.joined(separator: " ")
+        var aliases: [String] = []
+        let surface = (np.nameRange).map { w[$0].text }.joined(separator: " ")
+        if surface != text { aliases.append(surface) }
+        if let p = np.possessor, !p.isEmpty {
+            let owner = p.map { w[$0].text }.joined(separator: " ")
+            aliases.append(owner + "'s " + text)
+        }
+        // "relocation of the Bramley Road depot" is the "Bramley Road depot relocation".
+        var resultWords = words
+        if let (ofPhrase, ofWords) = ofComplement(np, s), lexfile == "noun.act" || lexfile == "noun.event" || lexfile == nil || content.count == 1 {
+            aliases.append(text + " of " + ofPhrase)
+            text = ofPhrase + " " + text
+            resultWords = ofWords + words
+        }
+        let lone = resultWords.count == 1 && !proper
+        let generic = lone && isFrequent(head.lemma.isEmpty ? head.lower : head.lemma)
+        return NamedThing(name: Self.display(text), aliases: aliases, words: resultWords, head: NameMatcher.singular(head.lower),
+                          type: type(of: head, lexfile: lexfile), isProper: proper, isLoneCommon: lone, isGenericWord: generic,
+                          isDefinite: np.determiner.map { FunctionWords.definiteDeterminers.contains($0) } ?? false)
+    }
+
+    /// "relocation of the Bramley Road depot", "excavation for the annex": what the act is done to.
+    private func ofComplement(_ np: NounPhrase, _ s: ParsedSentence) -> (String, [String])? {
+        let w = s.words
+        let after = np.range.upperBound
+        guard after + 1 < w.count, w[after].lower == "of" || w[after].lower == "for",
+              let next = s.phrases.first(where: { $0.range.lowerBound == after + 1 }), !next.isPronoun,
+              !next.nameRange.allSatisfy({ isPerson(w[$0].lower) }) else { return nil }
+        let content = next.nameRange.filter { !w[$0].isPunct }
+        guard !content.isEmpty, content.count <= 4 else { return nil }
+        if let f = headFile(w[next.head]), ["noun.time", "noun.quantity", "noun.person"].contains(f), !content.contains(where: { w[$0].tag == .propn }) { return nil }
+        return (content.map { w[$0].text }.joined(separator: " "), content.map { NameMatcher.singular(w[$0].lower) })
+    }
+
+    private func isUnknown(_ x: Word) -> Bool {
+        guard let wn = wordNet, x.tag == .noun || x.tag == .propn else { return false }
+        return x.lower.count > 2 && wn.senses(x.lemma.isEmpty ? x.lower : x.lemma).isEmpty && wn.senses(x.lower).isEmpty
+            && !FunctionWords.all.contains(x.lower) && x.lower.allSatisfy { $0.isLetter || $0 == "-" }
+    }
+
+    func headFile(_ head: Word) -> String? {
+        guard let wn = wordNet else { return nil }
+        let lemma = head.lemma.isEmpty ? head.lower : head.lemma
+        guard let sense = wn.senses(lemma, .noun).first ?? wn.senses(head.lower, .noun).first else { return nil }
+        return LexicalFile.names[Int(sense.lexfile)]
+    }
+
+    /// Frequent in WordNet's tagged texts: "cost", "design", "time", "standard" are everyday
+    /// words that name nothing on their own.
+    func isFrequent(_ lemma: String) -> Bool {
+        guard let wn = wordNet else { return true }
+        return wn.senses(lemma, .noun).reduce(0) { $0 + Int($1.count) } >= 5
+    }
+
+    private func type(of head: Word, lexfile: String?) -> EntityType {
+        if let t = Self.typeHints[NameMatcher.singular(head.lower)] { return t }
+        switch lexfile {
+        case "noun.act", "noun.process": return .project
+        case "noun.event": return .project
+        case "noun.communication": return .document
+        case "noun.possession": return .budget
+        case "noun.artifact": return .system
+        default: return .project
+        }
+    }
+
+    /// Heads whose kind of work WordNet's broad classes do not tell apart.
+    private static let typeHints: [String: EntityType] = [
+        "contract": .deal, "deal": .deal, "agreement": .deal, "sponsorship": .deal, "partnership": .deal, "lease": .deal,
+        "renewal": .deal, "tender": .deal, "bid": .document, "negotiation": .deal, "grant": .deal, "insurance": .deal,
+        "feature": .feature, "mode": .feature, "button": .feature, "display": .feature, "page": .feature, "screen": .feature,
+        "release": .release, "launch": .release, "version": .release, "beta": .release, "menu": .release,
+        "budget": .budget, "funding": .budget, "pot": .budget, "programme": .budget, "forecast": .budget,
+        "report": .document, "proposal": .document, "policy": .document, "handbook": .document, "manuscript": .document,
+        "thesis": .document, "paper": .document, "revision": .document, "case": .document, "permit": .document,
+        "audit": .task, "review": .task, "drill": .task, "repair": .task, "study": .task, "evaluation": .task,
+        "claim": .task, "submission": .task, "clearance": .task, "evidence": .task, "renewal_task": .task,
+    ]
+
+    /// Names read in lowercase recogniser text get a capital, as a person would write them.
+    static func display(_ text: String) -> String {
+        guard let f = text.first, f.isLowercase else { return text }
+        return f.uppercased() + text.dropFirst()
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Decides which of a meeting's candidate things are kept and what each one's state was
+/// at the end of the meeting. A candidate is kept on evidence: a status said of it
+/// outright or clearly implied, or a hint about something the meeting took up as a topic.
+/// A single everyday noun ("budget", "design") is never a thing of its own; a single rarer
+/// noun ("locator", "teletext") is one only when it was taken up as a topic or named again.
+struct MeetingEvidence {
+    let entities: LocalEntities
+    let events: [Int: [StatusEvent]]
+    let owners: [Int: [(name: String, strength: Int, order: Int)]]
+    let dues: [Int: [(day: CalendarDay, order: Int)]]
+    let people: PeopleDirectory
+
+    func assemble() -> MeetingExtraction {
+        var result = MeetingExtraction(people: people.fullNames)
+        for local in events.keys.sorted() {
+            let e = entities.all[local]
+            let evs = events[local] ?? []
+            guard keep(e, evs), let chosen = Self.finalState(evs) else { continue }
+            let ownerList = owners[local] ?? []
+            let bestStrength = ownerList.map(\.strength).max() ?? 0
+            let owner = ownerList.last { $0.strength == bestStrength }?.name
+            result.entities.append(ExtractedEntity(name: e.name, type: e.type, aliases: e.aliases, anchor: nil,
+                                                   isGeneric: e.isLoneCommon && e.topicCount == 0, turnIndices: e.turns))
+            result.states.append(ExtractedState(entity: result.entities.count - 1, state: chosen.state, owner: owner,
+                                                due: dues[local]?.last?.day.iso, evidence: chosen.evidence, turnIndex: chosen.turn))
+        }
+        return result
+    }
+
+    private func keep(_ e: LocalEntities.Entity, _ evs: [StatusEvent]) -> Bool {
+        let strongest = evs.map(\.strength).max() ?? 0
+        if e.isGenericWord { return false }
+        if e.isLoneCommon { return strongest >= 2 && (e.topicCount > 0 || e.mentions >= 3) }
+        return strongest >= 2 || e.topicCount > 0 || e.mentions >= 2
+    }
+
+    /// Within a sentence the strongest statement wins; across the meeting the last
+    /// statement wins, and a hint counts only when nothing stronger was said.
+    static func finalState(_ events: [StatusEvent]) -> StatusEvent? {
+        var perSentence: [StatusEvent] = []
+        for e in events {
+            if let last = perSentence.last, last.sentence == e.sentence {
+                if e.strength >= last.strength { perSentence[perSentence.count - 1] = e }
+            } else {
+                perSentence.append(e)
+            }
+        }
+        let definite = perSentence.filter { $0.strength >= 2 }
+        guard var chosen = definite.last ?? perSentence.last else { return nil }
+        // "Leadership paused it … nothing moves until the review": a deliberate pause
+        // explains the wait that follows; the thing is on hold, not blocked.
+        if chosen.state == .blocked, let pause = definite.last(where: { $0.state == .on_hold }),
+           !definite.contains(where: { $0.order > pause.order && ![.blocked, .on_hold].contains($0.state) }) {
+            chosen = pause
+        }
+        return chosen
+    }
+}
