@@ -38,6 +38,8 @@ struct MeetingDiscourse {
     var pendingQuestion: (items: [(Int, StatusReading, String, Int)], speaker: String, sentence: Int)?
     var proposals: [(entity: Int, speaker: String, sentence: Int)] = []
     var ownerOffer: (entity: Int, to: String?, from: String, sentence: Int)?
+    var lastQuestion: (speaker: String, sentence: Int)?
+    var announcedProposal: Int?
 
     /// A topic carries over this many sentences; after that, a pronoun is too far from its noun.
     static let topicReach = 10
@@ -60,8 +62,20 @@ struct MeetingDiscourse {
         var directory = PeopleDirectory(t.people)
         for item in stream {
             let w = item.sentence.words
-            for i in w.indices where w[i].tag == .propn {
+            for i in w.indices where w[i].tag == .propn && w[i].lower.count > 2 && !FunctionWords.all.contains(w[i].lower) {
                 if i > 0, PeopleDirectory.titles.contains(w[i - 1].lower) { directory.add(w[i].text); continue }
+                // Notes name people the way a note-taker would: "Notes by Pete", "except
+                // Farah", "Farah's question", "(Pete)", "Ingrid: \"…\"".
+                let before = i > 0 ? w[i - 1].lower : ""
+                let after = i + 1 < w.count ? w[i + 1] : nil
+                if ["by", "except", "from", "ask", "asked", "tell", "told", "thank", "thanks", "ping", "cc", "with"].contains(before),
+                   after == nil || after!.isPunct || after!.tag == .conj {
+                    directory.add(w[i].text); continue
+                }
+                if before == "(", after?.text == ")" { directory.add(w[i].text); continue }
+                if after?.lower == "'s", i + 2 < w.count, ["question", "idea", "point", "suggestion", "team", "proposal", "update",
+                    "concern", "numbers", "call", "view", "take"].contains(w[i + 2].lower) { directory.add(w[i].text); continue }
+                if after?.text == ":", i + 2 < w.count, w[i + 2].text == "\"", i == 0 || w[i - 1].isPunct { directory.add(w[i].text); continue }
                 if i + 1 < w.count, w[i + 1].tag == .verb, Self.sayingVerbs.contains(w[i + 1].lemma),
                    i == 0 || !(w[i - 1].tag == .propn || w[i - 1].tag == .det) {
                     directory.add(w[i].text)
@@ -81,20 +95,26 @@ struct MeetingDiscourse {
         for item in stream {
             sentenceIndex += 1
             let s = item.sentence
+            defer { if s.isQuestion { lastQuestion = (s.speaker, sentenceIndex) } }
             if item.isHeading {
                 heading(s)
+                trace("## \(s.text) → topic=\(topic.map { entities.all[$0].name } ?? "-")")
                 continue
             }
             answerPending(s, backchannel: item.isBackchannel)
             let mentions = register(s)
             frontTopic(s, mentions)
+            proposeAnnounced(s, mentions)
             var recorded: [Int] = []
             if !s.isUnfinished || s.clauses.count > 1 {
                 for r in reader.read(s) {
-                    guard let target = resolve(r, s, mentions) else {
+                    guard let (target, asPart) = resolve(r, s, mentions) else {
                         trace("    no target: \(r.state)")
                         continue
                     }
+                    // A piece of the thing is done: the thing is under way.
+                    var r = r
+                    if asPart, r.state == .completed { r.state = .in_progress; r.strength = 2 }
                     if r.isQuestion {
                         stashQuestion(target, r, s)
                         continue
@@ -130,14 +150,52 @@ struct MeetingDiscourse {
     private mutating func register(_ s: ParsedSentence) -> [Mention] {
         var out: [Mention] = []
         for np in s.phrases where !np.isPronoun {
-            guard let named = namer.name(np, in: s) else { continue }
+            guard var named = namer.name(np, in: s) else { continue }
+            // "about revamping push notifications": the act done to a thing names the
+            // work — the "push notifications revamp".
+            let g = np.range.lowerBound - 1
+            if g >= 0, s.words[g].tag == .verb, s.words[g].lower.hasSuffix("ing"), !Tagger.isLightVerb(s.words[g].lemma),
+               g == 0 || [.prep, .det, .poss, .sconj, .punct, .conj].contains(s.words[g - 1].tag), let wn = WordNet.shared {
+                let act = wn.actNoun(forVerb: s.words[g].lemma)
+                named.aliases.append(named.name)
+                named.name = named.name + " " + act
+                named.words.append(act)
+                named.isLoneCommon = false
+                named.isGenericWord = false
+            }
             out.append(Mention(phrase: np, local: entities.register(named, turn: s.turn, sentence: sentenceIndex)))
         }
         return out
     }
 
+    /// "Also, an idea.", "One more thing: a proposal", a heading "New idea (Pete)": a
+    /// sentence that only announces a proposal makes the next thing named the proposal.
+    private mutating func proposeAnnounced(_ s: ParsedSentence, _ mentions: [Mention]) {
+        if Self.announcesProposal(s) {
+            announcedProposal = sentenceIndex
+            // "Random idea while we're here: biometric login." — named after the colon.
+            guard let colon = s.words.firstIndex(where: { $0.text == ":" || $0.text == "—" }),
+                  mentions.contains(where: { $0.phrase.range.lowerBound > colon }) else { return }
+        }
+        guard let a = announcedProposal, sentenceIndex - a <= 2,
+              let m = mentions.first(where: { (!entities.all[$0.local].isLoneCommon || entities.all[$0.local].isProper)
+                  && !(Self.announcesProposal(s) && $0.phrase.range.lowerBound < (s.words.firstIndex { $0.text == ":" || $0.text == "—" } ?? 0)) }) else { return }
+        announcedProposal = nil
+        record(m.local, .proposed, 2, s)
+        proposals.append((m.local, s.speaker, sentenceIndex))
+        setTopic(m.local, s, strong: true)
+    }
+
+    static func announcesProposal(_ s: ParsedSentence) -> Bool {
+        guard let first = s.clauses.first else { return false }
+        let content = s.words[first.range].filter { !$0.isPunct }
+        guard content.count <= 6, s.clauses.first?.verb == nil || s.clauses.first?.verb?.lemma == "have" else { return false }
+        return content.contains { ["idea", "proposal", "suggestion", "thought", "pitch"].contains($0.lemma.isEmpty ? $0.lower : $0.lemma) }
+    }
+
     /// A notes heading names the topic of the bullets under it.
     private mutating func heading(_ s: ParsedSentence) {
+        if Self.announcesProposal(s) { announcedProposal = sentenceIndex }
         let mentions = register(s)
         if let m = mentions.first {
             setTopic(m.local, s, strong: true)
@@ -149,19 +207,27 @@ struct MeetingDiscourse {
     /// "Brennan.", "dalton. jess", "kim, suppliers", "And sock two?", "On the rate card —",
     /// "wes driftwood": a name put up front with nothing said of it yet sets the topic.
     private mutating func frontTopic(_ s: ParsedSentence, _ mentions: [Mention]) {
-        guard let first = s.clauses.first else { return }
+        guard var first = s.clauses.first else { return }
         let w = s.words
+        // "Jordan, card freeze.": a sentence with no verb at all is read whole.
+        if s.clauses.allSatisfy({ $0.verb == nil }), let last = s.clauses.last {
+            first.range = first.range.lowerBound..<last.range.upperBound
+        }
         let inFirst = mentions.filter { first.range.contains($0.phrase.range.lowerBound) }
         // Every other word of the clause is a person, a discourse word or a preposition.
         let others = first.range.filter { i in !inFirst.contains { $0.phrase.range.contains(i) } && !w[i].isPunct }
         let bare = others.allSatisfy { i in
-            people.isPerson(w[i].lower) || FunctionWords.discourseMarkers.contains(w[i].lower) || w[i].tag == .prep
+            people.isPerson(w[i].lower) || FunctionWords.discourseMarkers.contains(w[i].lower) || w[i].tag == .prep || w[i].tag == .poss
+                || EntityNamer.placeholders.contains(w[i].lower)
                 || w[i].tag == .det || w[i].tag == .conj || ["next", "first", "then", "update", "news", "item", "status", "now",
                 "regarding", "re", "about", "what", "how", "how's", "where", "any", "quick", "one", "last", "finally", "also",
                 "moving", "onto", "on", "to", "topic", "agenda", "please", "go", "lets", "let", "us", "talk"].contains(w[i].lower)
         }
+        // A fragment answering someone's question ("Detail screen.", "Data residency, I
+        // think.") answers it; it does not move the meeting on.
+        let answers = lastQuestion.map { $0.speaker != s.speaker && sentenceIndex - $0.sentence <= 2 } ?? false
         if first.verb == nil || first.verb.map({ ["be", "talk", "go", "move", "let"].contains($0.lemma) && s.isQuestion }) == true,
-           bare, let m = inFirst.first(where: { !$0.phrase.isPronoun }) {
+           bare, !answers, let m = inFirst.first(where: { !$0.phrase.isPronoun }) {
             setTopic(m.local, s, strong: true)
             topicReporter = others.map { w[$0] }.first { people.isPerson($0.lower) && $0.lower != "i" }.map { people.fullName($0.text) }
                 ?? (s.isQuestion ? nil : topicReporter)
@@ -191,13 +257,10 @@ struct MeetingDiscourse {
             if last != topic { setTopic(last, s) } else { topicSentence = sentenceIndex }
             return
         }
-        // A thing named as the subject of a main clause becomes what we talk about.
-        for c in s.clauses where c.kind == .main {
-            if let subj = c.subject, let m = mentions.first(where: { $0.phrase == subj }),
-               !entities.all[m.local].isLoneCommon || entities.all[m.local].topicCount > 0 {
-                setTopic(m.local, s)
-                return
-            }
+        // Under a heading that names nothing ("New idea (Pete)"), the first thing named is it.
+        if currentTopic() == nil, let m = mentions.first(where: { !entities.all[$0.local].isLoneCommon }) {
+            setTopic(m.local, s)
+            return
         }
         // Still talking about it: a pronoun keeps the topic alive.
         if s.words.contains(where: { $0.tag == .pron && ["it", "that", "this", "they", "them"].contains($0.lower) }), currentTopic() != nil {
@@ -207,28 +270,30 @@ struct MeetingDiscourse {
 
     // MARK: - Whom a reading is about
 
-    private mutating func resolve(_ r: StatusReading, _ s: ParsedSentence, _ mentions: [Mention]) -> Int? {
+    /// The local thing a reading is about, and whether it was said of a part of it.
+    private mutating func resolve(_ r: StatusReading, _ s: ParsedSentence, _ mentions: [Mention]) -> (Int, Bool)? {
         switch r.target {
         case .phrase(let np):
             if let m = mentions.first(where: { $0.phrase == np }) {
                 let e = entities.all[m.local]
                 if let t = currentTopic(), t != m.local, e.topicCount == 0, e.mentions == 1 {
                     // A part of the thing ("the API side") reports on the thing under discussion.
-                    if r.isPartial, e.isLoneCommon { return t }
-                    // "Have not started the build yet": a bare act noun is the topic's work.
-                    if e.isLoneCommon, let f = namer.headFile(s.words[np.head]), f == "noun.act" { return t }
+                    if r.partSubject, e.isLoneCommon { return (t, true) }
+                    // "Have not started the build yet": a bare act noun as the object is the topic's work.
+                    let isSubject = s.clauses.contains { $0.subject == np }
+                    if e.isLoneCommon, !isSubject, let f = namer.headFile(s.words[np.head]), f == "noun.act" { return (t, false) }
                     // "the deletion logic" while the deletion pipeline is discussed: a new
                     // thing sharing a describing word with the topic is a piece of it.
                     let topicWords = entities.all[t].words
-                    if !e.isProper, e.words.count > 1, !e.words.subtracting(e.heads).isDisjoint(with: topicWords) { return t }
+                    if !e.isProper, e.words.count > 1, !e.words.subtracting(e.heads).isDisjoint(with: topicWords) { return (t, true) }
                 }
-                return m.local
+                return (m.local, false)
             }
             // Not a nameable thing: a time ("the date is tight"), "everything", "the rest".
             let head = s.words[np.head]
             if reader.isTimePhrase(np, s.words) || ["everything", "rest", "date", "deadline", "timeline", "schedule", "plan",
-                                                    "timing", "launch", "whole"].contains(head.lower) || r.isPartial {
-                return currentTopic()
+                                                    "timing", "launch", "whole"].contains(head.lower) || r.partSubject {
+                return currentTopic().map { ($0, r.partSubject) }
             }
             return nil
         case .pronoun:
@@ -238,10 +303,10 @@ struct MeetingDiscourse {
             if let m = mentions.last(where: { m in
                 m.phrase.range.upperBound <= r.position && (subjects.contains(m.phrase) || entities.all[m.local].mentions > 1
                     || entities.all[m.local].topicCount > 0 || currentTopic() == nil)
-            }) { return m.local }
-            return currentTopic()
+            }) { return (m.local, false) }
+            return currentTopic().map { ($0, false) }
         case .topic:
-            return currentTopic()
+            return currentTopic().map { ($0, false) }
         }
     }
 
@@ -378,6 +443,13 @@ struct MeetingDiscourse {
                     addOwner(t, person, 1)
                 }
             }
+        }
+        // "I'm handing the push revamp to Jordan", "passing it to Kim".
+        for c in s.clauses where c.kind == .main {
+            guard let v = c.verb, !v.negated, ["hand", "pass", "give", "assign", "reassign", "transfer", "hand_over", "delegate"].contains(w[v.main].lemma) || v.lemma == "hand_over",
+                  let to = c.prepObjects.first(where: { $0.prep == "to" && $0.np.nameRange.allSatisfy { people.isPerson(w[$0].lower) } }) else { continue }
+            let thing = c.objects.compactMap { o in mentions.first { $0.phrase == o }?.local }.first ?? currentTopic()
+            if let t = thing { addOwner(t, people.fullName(w[to.np.head].text), 3) }
         }
         // "That one's yours, Priya", "it's mine", "that's me", "on me".
         let lower = s.contentWords.map(\.lower)

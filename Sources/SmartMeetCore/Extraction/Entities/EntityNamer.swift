@@ -59,9 +59,10 @@ struct EntityNamer {
         let content = range.filter { !w[$0].isPunct }
         guard let headIndex = content.last else { return nil }
         let head = w[headIndex]
-        if content.allSatisfy({ isPerson(w[$0].lower) || w[$0].tag == .num }) { return nil }
         // A version ("4.2") names a release; other numbers and dates name nothing.
         let isVersion = content.count == 1 && head.lower.contains(".") && head.lower.split(separator: ".").allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        if !isVersion, content.allSatisfy({ isPerson(w[$0].lower) || w[$0].tag == .num }) { return nil }
+        if content.allSatisfy({ w[$0].tag == .adj }) { return nil }
         if !isVersion, content.allSatisfy({ FunctionWords.isNumber(w[$0].lower) || w[$0].tag == .num || FunctionWords.months.contains(w[$0].lower)
                                 || FunctionWords.weekdays.contains(w[$0].lower) }) { return nil }
         if content.contains(where: { FunctionWords.fillers.contains(w[$0].lower) || FunctionWords.backchannels.contains(w[$0].lower) && content.count == 1 }) { return nil }
@@ -84,7 +85,7 @@ struct EntityNamer {
         }
         // "relocation of the Bramley Road depot" is the "Bramley Road depot relocation".
         var resultWords = words
-        if let (ofPhrase, ofWords) = ofComplement(np, s), lexfile == "noun.act" || lexfile == "noun.event" || lexfile == nil || content.count == 1 {
+        if !proper, let (ofPhrase, ofWords) = ofComplement(np, s), lexfile == "noun.act" || lexfile == "noun.event" {
             aliases.append(text + " of " + ofPhrase)
             text = ofPhrase + " " + text
             resultWords = ofWords + words

@@ -20,6 +20,8 @@ struct LocalEntities {
         var mentions = 0
         /// Other single-word forms it was named by ("migration" for "Kubernetes migration").
         var heads: Set<String> = []
+        /// First named as "the X": a reference back to a thing named in another meeting.
+        var isDefiniteReference = false
     }
 
     private(set) var all: [Entity] = []
@@ -52,7 +54,8 @@ struct LocalEntities {
             return p
         }
         all.append(Entity(name: t.name, aliases: t.aliases, words: Set(t.words), type: t.type, isProper: t.isProper,
-                          isLoneCommon: t.isLoneCommon, isGenericWord: t.isGenericWord, heads: [t.head]))
+                          isLoneCommon: t.isLoneCommon, isGenericWord: t.isGenericWord, heads: [t.head],
+                          isDefiniteReference: t.isLoneCommon && t.isDefinite))
         touch(all.count - 1, turn, sentence)
         return all.count - 1
     }

@@ -22,7 +22,7 @@ struct MeetingEvidence {
             let bestStrength = ownerList.map(\.strength).max() ?? 0
             let owner = ownerList.last { $0.strength == bestStrength }?.name
             result.entities.append(ExtractedEntity(name: e.name, type: e.type, aliases: e.aliases, anchor: nil,
-                                                   isGeneric: e.isLoneCommon && e.topicCount == 0, turnIndices: e.turns))
+                                                   isGeneric: e.isLoneCommon && e.topicCount == 0 && e.mentions < 3, turnIndices: e.turns))
             result.states.append(ExtractedState(entity: result.entities.count - 1, state: chosen.state, owner: owner,
                                                 due: dues[local]?.last?.day.iso, evidence: chosen.evidence, turnIndex: chosen.turn))
         }
@@ -31,8 +31,12 @@ struct MeetingEvidence {
 
     private func keep(_ e: LocalEntities.Entity, _ evs: [StatusEvent]) -> Bool {
         let strongest = evs.map(\.strength).max() ?? 0
+        if e.isDefiniteReference, e.isLoneCommon, e.topicCount == 0 { return strongest >= 2 }
         if e.isGenericWord { return false }
-        if e.isLoneCommon { return strongest >= 2 && (e.topicCount > 0 || e.mentions >= 3) }
+        // "the migration is moving again" with no migration named in this meeting: a
+        // reference back to one named before, kept for resolution to match (it never
+        // creates a thing of its own).
+        if e.isLoneCommon { return strongest >= 2 && (e.topicCount > 0 || e.mentions >= 3 || e.isDefiniteReference) }
         return strongest >= 2 || e.topicCount > 0 || e.mentions >= 2
     }
 

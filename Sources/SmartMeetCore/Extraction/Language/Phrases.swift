@@ -129,6 +129,9 @@ enum PhraseFinder {
         guard w[i].lower.hasSuffix("ing") || w[i].lower.hasSuffix("ed") else { return false }
         if i == 0 { return true }
         let p = w[i - 1].tag
+        // "about revamping push notifications": after a preposition an -ing verb is a gerund
+        // taking an object, not a describing word.
+        if w[i].lower.hasSuffix("ing"), p == .prep || p == .sconj || p == .punct { return false }
         return p == .det || p == .poss || p == .adj || p == .prep || p == .punct || p == .conj || p == .num || p == .noun || p == .propn
     }
 

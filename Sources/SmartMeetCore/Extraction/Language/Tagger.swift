@@ -11,6 +11,8 @@ struct Tagger {
 
     init(wordNet: WordNet? = WordNet.shared) { self.wordNet = wordNet }
 
+    static func isLightVerb(_ lemma: String) -> Bool { StatusLexicon.lightVerbs.contains(lemma) }
+
     /// Splits contractions ("we're" → "we" "are") so the grammar sees every word.
     static func expandContractions(_ words: [Word]) -> [Word] {
         var out: [Word] = []
@@ -65,9 +67,29 @@ struct Tagger {
     private func repairCompounds(_ words: inout [Word]) {
         for i in words.indices where words[i].tag == .verb && i > 0 {
             let prev = words[i - 1]
-            guard prev.tag == .noun || prev.tag == .propn, let wn = wordNet, let noun = wn.lemmas(words[i].lower, .noun).first else { continue }
+            // "revamping push notifications": a word between a verb and a noun is the noun's modifier.
+            if prev.tag == .verb, i + 1 < words.count, words[i + 1].tag == .noun, let wn = wordNet,
+               let noun = wn.lemmas(words[i].lower, .noun).first, words[i].lower == noun {
+                words[i].tag = .noun
+                words[i].lemma = noun
+                continue
+            }
+            guard prev.tag == .noun || prev.tag == .propn, let wn = wordNet else { continue }
             let next = i + 1 < words.count ? words[i + 1] : nil
             let followedByAux = next.map { ($0.tag == .aux && $0.lemma == "be" || $0.tag == .modal) } ?? false
+            // "the push revamp is approved": even a word WordNet knows only as a verb.
+            if followedByAux, wn.lemmas(words[i].lower, .noun).isEmpty, !words[i].lower.hasSuffix("ed") {
+                words[i].tag = .noun
+                words[i].lemma = words[i].lower
+                continue
+            }
+            // "Crash reporting?": an -ing word closing a phrase is the activity named.
+            if words[i].lower.hasSuffix("ing"), next == nil || next!.isPunct || next!.tag == .prep, !wn.lemmas(words[i].lower, .noun).isEmpty {
+                words[i].tag = .noun
+                words[i].lemma = words[i].lower
+                continue
+            }
+            guard let noun = wn.lemmas(words[i].lower, .noun).first else { continue }
             let betweenNouns = next.map { ($0.tag == .noun || $0.tag == .propn) && words[i].lower == noun } ?? false
             let version = next.map { $0.tag == .num && $0.lower.contains(".") } ?? false
             // "our Q3 budget request, …": the last word of a phrase that began with a determiner.
@@ -79,6 +101,15 @@ struct Tagger {
                 words[i].tag = .noun
                 words[i].lemma = noun
             }
+        }
+        // "Okay, push notifications.": a verbless fragment naming a topic.
+        let verbs = words.indices.filter { words[$0].tag == .verb || words[$0].tag == .aux || words[$0].tag == .modal }
+        if verbs.count == 1, let i = verbs.first, words[i].tag == .verb, words.last?.text != "?", i + 1 < words.count,
+           words[i + 1].tag == .noun, i == 0 || words[i - 1].isPunct || words[i - 1].tag == .intj,
+           words[(i + 1)...].allSatisfy({ $0.isPunct || $0.tag == .noun || $0.tag == .propn }),
+           let wn = wordNet, let noun = wn.lemmas(words[i].lower, .noun).first {
+            words[i].tag = .noun
+            words[i].lemma = noun
         }
         // A capitalised word before a version number names a release: "Release 4.2".
         for i in words.indices.dropLast() where words[i].tag == .verb && words[i + 1].tag == .num && words[i + 1].lower.contains(".") {
@@ -151,7 +182,8 @@ struct Tagger {
         }
         if let n = next, n.tag == .unknown, FunctionWords.determiners.contains(n.lower) && n.lower != "that" || FunctionWords.possessives.contains(n.lower)
             || FunctionWords.objectPronouns.contains(n.lower) && n.lower != "you" && n.lower != "it" {
-            boost(.verb, 3)
+            // A noun phrase does not continue with a determiner: "the team ships the endpoint".
+            boost(.verb, p == .noun || p == .propn ? 30 : 3)
         }
         if lower.hasSuffix("ly") { boost(.adverb, 4) }
         // A verb ending in -ing after a noun or at the start of a clause is often a gerund

@@ -40,8 +40,10 @@ struct Synset: Sendable {
     let id: SynsetID
     let lexfile: UInt8
     let words: [String]
-    /// (pointer symbol, target): `@` hypernym, `~` hyponym, `&` similar, `!` antonym, …
-    let pointers: [(symbol: String, target: SynsetID)]
+    /// (pointer symbol, target): `@` hypernym, `~` hyponym, `&` similar, `!` antonym,
+    /// `+` derivationally related; for lexical pointers the 1-based word numbers in this
+    /// synset and the target (0 for pointers between whole synsets).
+    let pointers: [(symbol: String, target: SynsetID, from: Int, to: Int)]
 }
 
 /// Princeton WordNet 3.0, read from the files Debian's `wordnet-base` and
@@ -173,16 +175,38 @@ final class WordNet: Sendable {
             }
             guard i < fields.count, let pointerCount = Int(fields[i]) else { return nil }
             i += 1
-            var pointers: [(String, SynsetID)] = []
+            var pointers: [(String, SynsetID, Int, Int)] = []
             for _ in 0..<pointerCount where i + 3 < fields.count {
                 let symbol = String(fields[i])
-                if let offset = UInt32(fields[i + 1]), let cls = Self.classOf(fields[i + 2]) {
-                    pointers.append((symbol, SynsetID(wordClass: cls, offset: offset)))
+                if let offset = UInt32(fields[i + 1]), let cls = Self.classOf(fields[i + 2]), let st = Int(fields[i + 3], radix: 16) {
+                    pointers.append((symbol, SynsetID(wordClass: cls, offset: offset), st >> 8, st & 0xFF))
                 }
                 i += 4
             }
             return Synset(id: id, lexfile: lexfile, words: words, pointers: pointers)
         }
+    }
+
+    /// The noun naming the act of a verb: "migrate" → "migration", "renew" → "renewal",
+    /// "relocate" → "relocation" (WordNet's derivational links to an act noun); else the
+    /// verb itself when it is also an act noun ("upgrade", "repair"), else its gerund
+    /// ("resurface" → "resurfacing").
+    func actNoun(forVerb verb: String) -> String {
+        var best: (String, Int)?
+        for sense in senses(verb, .verb) {
+            guard let syn = synset(sense.synset), let own = syn.words.firstIndex(of: verb) else { continue }
+            for p in syn.pointers where p.symbol == "+" && p.target.wordClass == .noun && p.from == own + 1 {
+                guard let target = synset(p.target), p.to >= 1, p.to <= target.words.count,
+                      LexicalFile.names[Int(target.lexfile)] == "noun.act" else { continue }
+                let noun = target.words[p.to - 1]
+                let score = (noun == verb ? 100 : 0) - Int(sense.rank)
+                if best == nil || score > best!.1 { best = (noun, score) }
+            }
+        }
+        if let b = best { return b.0.replacingOccurrences(of: "_", with: " ") }
+        if senses(verb, .noun).contains(where: { LexicalFile.names[Int($0.lexfile)] == "noun.act" }) { return verb }
+        if verb.hasSuffix("e"), !verb.hasSuffix("ee") { return String(verb.dropLast()) + "ing" }
+        return verb + "ing"
     }
 
     private static func classOf(_ s: Substring) -> WordClass? {

@@ -51,7 +51,7 @@ final class StatusLexicon: Sendable {
                  "overdue.a.1", "behind.a.1", "delay.n.1", "postponement.n.1", "setback.n.1"],
         .trouble: ["fail.v.2", "break_down.v.4", "crash.v.12", "struggle.v.1", "worry.v.2", "jeopardize.v.1",
                    "risky.a.1", "uncertain.a.1", "precarious.a.1", "risk.n.1", "risk.n.2", "problem.n.1", "trouble.n.1",
-                   "failure.n.1", "bug.n.2", "worried.a.1", "nervous.a.1", "tight.a.12"],
+                   "failure.n.1", "bug.n.2", "worried.a.1", "nervous.a.1", "tight.a.1"],
         .progress: ["progress.v.1", "advance.v.1", "proceed.v.3", "continue.v.1", "ongoing.a.1",
                     "progress.n.1", "underway.a.1"],
         .begin: ["begin.v.1", "start.v.1", "begin.v.3", "start.v.6", "kick_off.v.1", "get_going.v.2"],
@@ -124,7 +124,7 @@ final class StatusLexicon: Sendable {
     func concept(_ lemma: String, _ cls: WordClass) -> StatusConcept? {
         if let c = (cls == .verb ? Self.supplement : Self.nominalSupplement)[lemma] { return c }
         if cls == .verb, Self.lightVerbs.contains(lemma) { return nil }
-        let senses = wordNet.senses(lemma, cls).filter { !Self.physical.contains(LexicalFile.names[Int($0.lexfile)]) }
+        let senses = wordNet.senses(lemma, cls).filter { concepts[$0.synset] != nil || !Self.physical.contains(LexicalFile.names[Int($0.lexfile)]) }
         guard let first = senses.first else { return nil }
         // The word's most frequent remaining meaning decides alone when it is a status meaning.
         if let c = concepts[first.synset] { return c }

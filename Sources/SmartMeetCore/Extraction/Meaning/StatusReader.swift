@@ -18,8 +18,11 @@ struct StatusReading: Sendable {
     var isProposal: Bool
     /// Asked, not stated: counts only when the answer confirms it.
     var isQuestion: Bool
-    /// Said of a part of the thing ("the API side is finished"): progress on the whole.
+    /// Said of a part of the thing ("the API side is finished", "80% done"): progress on the whole.
     var isPartial: Bool
+    /// The part is the subject ("the API side", "the first tables"): the status belongs to
+    /// the thing under discussion, not to the part.
+    var partSubject = false
     /// Position of the predicate in the sentence.
     var position: Int
     var concept: StatusConcept
@@ -53,7 +56,10 @@ struct StatusReader {
         let negative = (c.verb?.negated ?? false) || c.range.contains { ["nothing", "no", "nobody", "not", "never", "n't"].contains(w[$0].lower) }
         guard negative else { return nil }
         // "on hold until", "paused until": the pause is the news.
-        if let f = predicate(c, w), f.concept == .pause { return nil }
+        let found = predicate(c, w)
+        if let f = found, f.concept == .pause { return nil }
+        // "We won't start building until 4.2 is out": scheduled after it, not stuck.
+        let planned = found?.concept == .begin && ["will", "going to"].contains(c.verb?.modal ?? "")
         let target: StatusTarget
         let nothing: Set<String> = ["anything", "nothing", "something", "everything", "much", "any"]
         if let p = c.prepObjects.first(where: { ["on", "with", "for"].contains($0.prep) && !$0.np.isPronoun && !isPersonPhrase($0.np, w) }) {
@@ -61,8 +67,9 @@ struct StatusReader {
         } else if let o = c.objects.first(where: { !isPersonPhrase($0, w) && !($0.isPronoun && nothing.contains(w[$0.head].lower)) }) { target = phraseOrPronoun(o, w) }
         else if let subj = c.subject, !isPersonPhrase(subj, w), !(subj.isPronoun && ["nothing", "nobody"].contains(w[subj.head].lower)) { target = phraseOrPronoun(subj, w) }
         else { target = .topic }
-        return StatusReading(state: .blocked, strength: 3, target: target, isProposal: false, isQuestion: s.isQuestion,
-                             isPartial: false, position: c.verb?.main ?? c.range.lowerBound, concept: .block)
+        return StatusReading(state: planned ? .planned : .blocked, strength: planned ? 2 : 3, target: followsGerund(c, w) ? .topic : target,
+                             isProposal: false, isQuestion: s.isQuestion, isPartial: false, position: c.verb?.main ?? c.range.lowerBound,
+                             concept: planned ? .schedule : .block)
     }
 
     /// "We could pilot an evening clinic", "I'd like to approach them about a gala
@@ -122,9 +129,11 @@ struct StatusReader {
         let partial = isPartial(c, w, found)
         if partial, state == .completed { state = .in_progress; strength = 2 }
         found.isProposal = found.isProposal || (state == .proposed && !negated)
-        let target = self.target(c, w, concept: found.concept, passive: c.verb?.isPassive ?? false)
-        return StatusReading(state: state, strength: strength, target: target, isProposal: found.isProposal,
-                             isQuestion: question, isPartial: partial, position: found.at ?? c.range.lowerBound, concept: found.concept)
+        let target = self.target(c, w, concept: found.concept, passive: c.verb?.isPassive ?? false, fromNoun: found.fromNoun)
+        var reading = StatusReading(state: state, strength: strength, target: target, isProposal: found.isProposal,
+                                    isQuestion: question, isPartial: partial, position: found.at ?? c.range.lowerBound, concept: found.concept)
+        reading.partSubject = partial && isPartSubject(c, w)
+        return reading
     }
 
     private struct Found {
@@ -144,7 +153,7 @@ struct StatusReader {
         guard let lexicon else { return nil }
         if let v = c.verb, !v.isCopula, w[v.main].tag == .verb {
             if let concept = lexicon.concept(v.lemma, .verb) ?? lexicon.concept(w[v.main].lemma, .verb)
-                ?? (v.isPassive ? lexicon.concept(w[v.main].lower, .adjective) : nil) {
+                ?? lexicon.concept(w[v.main].lower, .adjective) {
                 return Found(concept: concept, strength: concept.strength, at: v.main, fromNoun: false, isProposal: false)
             }
         }
@@ -193,10 +202,11 @@ struct StatusReader {
               let subject = c.subject, isPersonPhrase(subject, s.words) else { return nil }
         let lemma = s.words[v.main].lemma
         guard !Self.nonActivities.contains(lemma) else { return nil }
-        if let wn = wordNet, let sense = wn.senses(lemma, .verb).first,
-           ["verb.stative", "verb.emotion", "verb.perception", "verb.body", "verb.weather", "verb.motion"].contains(LexicalFile.names[Int(sense.lexfile)]) {
-            // Being, feeling and moving are not work on something (but "working" is).
-            if lemma != "work" { return nil }
+        // Making, changing, handling and negotiating are work on something; thinking, being,
+        // feeling, moving and aiming are not (but "working" is).
+        if let wn = wordNet, let sense = wn.senses(lemma, .verb).first, lemma != "work",
+           !["verb.creation", "verb.change", "verb.contact", "verb.communication", "verb.social", "verb.possession"].contains(LexicalFile.names[Int(sense.lexfile)]) {
+            return nil
         }
         let target: StatusTarget = c.objects.first.map { phraseOrPronoun($0, s.words) }
             ?? c.prepObjects.first(where: { ["on", "through"].contains($0.prep) }).map { phraseOrPronoun($0.np, s.words) } ?? .topic
@@ -235,7 +245,9 @@ struct StatusReader {
                          progressive: Bool, modal: String?) -> (EntityState, Int)? {
         if negated {
             switch concept {
-            case .complete: return (.in_progress, 2)            // "not done yet"
+            case .complete:                                     // "not done yet"; "won't finish by the 30th"
+                if let m = modal, ["will", "going to", "can", "could", "might", "may"].contains(m) { return (.at_risk, 3) }
+                return (.in_progress, 2)
             case .begin: return (.planned, 2)                   // "haven't started"
             case .block, .wait: return modal == nil || noLonger ? (.in_progress, 3) : nil // "not blocked anymore"; "can't hold us up for long" predicts
             case .pause: return (.in_progress, 2)               // "not paused"
@@ -275,8 +287,14 @@ struct StatusReader {
     private static let partNouns: Set<String> = ["side", "part", "half", "phase", "bit", "piece", "portion", "stage", "section",
         "chunk", "most", "some", "rest", "first", "majority", "parts", "bits", "pieces", "end", "backend", "frontend"]
 
+    private func isPartSubject(_ c: Clause, _ w: [Word]) -> Bool {
+        guard let s = c.subject, !s.isPronoun else { return false }
+        return Self.partNouns.contains(w[s.head].lemma) || Self.partNouns.contains(w[s.head].lower)
+            || s.range.contains(where: { w[$0].tag == .num || ["first", "some", "most", "half", "part"].contains(w[$0].lower) })
+    }
+
     private func isPartial(_ c: Clause, _ w: [Word], _ found: Found) -> Bool {
-        if let s = c.subject, !s.isPronoun, Self.partNouns.contains(w[s.head].lemma) || Self.partNouns.contains(w[s.head].lower) { return true }
+        if isPartSubject(c, w) { return true }
         // "80% done", "mostly finished", "halfway", "nearly there", "except the renderer".
         let window = c.range
         return window.contains { i in
@@ -286,11 +304,32 @@ struct StatusReader {
         }
     }
 
-    private func target(_ c: Clause, _ w: [Word], concept: StatusConcept, passive: Bool) -> StatusTarget {
+    /// "started swapping the SDK", "finished testing the app": the verb's object is an
+    /// activity (a gerund), part of the work under discussion.
+    private func followsGerund(_ c: Clause, _ w: [Word]) -> Bool {
+        guard let v = c.verb, v.range.upperBound < c.range.upperBound else { return false }
+        let next = w[v.range.upperBound]
+        return next.tag == .verb && next.lower.hasSuffix("ing")
+    }
+
+    private func target(_ c: Clause, _ w: [Word], concept: StatusConcept, passive: Bool, fromNoun: Bool = false) -> StatusTarget {
+        if [.begin, .complete, .resume].contains(concept), followsGerund(c, w) { return .topic }
+        // "three of them are blockers for the payment flow": a blocker is for something.
+        if fromNoun, [.block, .trouble, .delay].contains(concept),
+           let p = c.prepObjects.first(where: { ["for", "to", "on"].contains($0.prep) && !isPersonPhrase($0.np, w) && !isTimePhrase($0.np, w) }) {
+            return phraseOrPronoun(p.np, w)
+        }
+        // "which worries me for 4.2": the thing a worry is for.
+        if [.trouble, .delay].contains(concept), c.subject.map({ $0.isPronoun }) ?? true,
+           let p = c.prepObjects.first(where: { ["for", "about", "with"].contains($0.prep) && !$0.np.isPronoun && !isPersonPhrase($0.np, w) && !isTimePhrase($0.np, w) }) {
+            return .phrase(p.np)
+        }
         let agentive: Set<StatusConcept> = [.cancel, .pause, .approve, .decide, .schedule, .propose, .consider, .begin, .resume, .complete, .block]
         let subject = c.subject
         let subjectIsAgent = subject.map { isPersonPhrase($0, w) } ?? false
-        if let v = c.verb, !v.isCopula, !passive, agentive.contains(concept), subjectIsAgent || subject == nil || v.isImperative {
+        // "Backend shipped the endpoint": what an agent did to a thing is said of the thing.
+        let hasThingObject = c.objects.contains { !isPersonPhrase($0, w) && !$0.isPronoun && !isTimePhrase($0, w) }
+        if let v = c.verb, !v.isCopula, !passive, agentive.contains(concept), subjectIsAgent || subject == nil || v.isImperative || hasThingObject {
             // "we paused the migration", "legal approved the contract", "let's drop it".
             if let o = c.objects.first(where: { !isPersonPhrase($0, w) }) { return phraseOrPronoun(o, w) }
             if concept == .propose || concept == .consider,
@@ -309,6 +348,9 @@ struct StatusReader {
     }
 
     private func phraseOrPronoun(_ np: NounPhrase, _ w: [Word]) -> StatusTarget {
+        // "that one", "this thing": a demonstrative with a placeholder points back.
+        if !np.isPronoun, EntityNamer.placeholders.contains(w[np.head].lower), let d = np.determiner,
+           ["that", "this", "the"].contains(d), np.nameRange.count == 1 { return .pronoun }
         if np.isPronoun {
             return ["it", "that", "this", "they", "them", "which", "one", "these", "those"].contains(w[np.head].lower) ? .pronoun : .topic
         }
