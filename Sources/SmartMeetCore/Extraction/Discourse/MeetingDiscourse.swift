@@ -40,6 +40,10 @@ struct MeetingDiscourse {
     var ownerOffer: (entity: Int, to: String?, from: String, sentence: Int)?
     var lastQuestion: (speaker: String, sentence: Int)?
     var announcedProposal: Int?
+    /// The turn in which a topic was put up front (a label, a heading, "wes driftwood"):
+    /// for a few turns after, what is said is said about it.
+    var segmentTurn: Int?
+    static let segmentReach = 3
 
     /// A topic carries over this many sentences; after that, a pronoun is too far from its noun.
     static let topicReach = 10
@@ -98,7 +102,7 @@ struct MeetingDiscourse {
             defer { if s.isQuestion { lastQuestion = (s.speaker, sentenceIndex) } }
             if item.isHeading {
                 heading(s)
-                trace("## \(s.text) → topic=\(topic.map { entities.all[$0].name } ?? "-")")
+                trace("## \(s.text) → topic=\(topic.map { entities.all[$0].name } ?? "-")\n    tags=\(s.words.map { "\($0.lower)/\($0.tag)" }.joined(separator: " ")) nps=\(s.phrases.map { s.words[$0.range].map(\.lower).joined(separator: " ") })")
                 continue
             }
             answerPending(s, backchannel: item.isBackchannel)
@@ -112,9 +116,17 @@ struct MeetingDiscourse {
                         trace("    no target: \(r.state)")
                         continue
                     }
-                    // A piece of the thing is done: the thing is under way.
+                    // A piece of the thing moving says the thing is under way; a piece stuck
+                    // or late holds it up; a piece dropped or paused says nothing of it.
                     var r = r
-                    if asPart, r.state == .completed { r.state = .in_progress; r.strength = 2 }
+                    if asPart {
+                        switch r.state {
+                        case .completed, .in_progress: r.state = .in_progress; r.strength = min(r.strength, 2)
+                        case .planned, .proposed: r.state = .in_progress; r.strength = 1
+                        case .blocked, .at_risk: r.strength = min(r.strength, 2)
+                        case .on_hold, .cancelled: continue
+                        }
+                    }
                     if r.isQuestion {
                         stashQuestion(target, r, s)
                         continue
@@ -129,7 +141,7 @@ struct MeetingDiscourse {
             updateTopic(s, mentions, recorded)
             if RuleExtractor.trace {
                 let names = mentions.map { "\(entities.all[$0.local].name)" }
-                trace("[\(s.turn)] \(s.speaker): \(s.text)\n    tags=\(s.words.map { "\($0.lower)/\($0.tag)" }.joined(separator: " "))\n    mentions=\(names) recorded=\(recorded.map { entities.all[$0].name }) topic=\(topic.map { entities.all[$0].name } ?? "-")")
+                trace("[\(s.turn)] \(s.speaker): \(s.text)\n    tags=\(s.words.map { "\($0.lower)/\($0.tag)" }.joined(separator: " "))\n    nps=\(s.phrases.map { s.words[$0.range].map(\.lower).joined(separator: " ") }) clauses=\(s.clauses.map { "\($0.kind):" + s.words[$0.range].map(\.lower).joined(separator: " ") })\n    mentions=\(names) recorded=\(recorded.map { entities.all[$0].name }) topic=\(topic.map { entities.all[$0].name } ?? "-")")
             }
             if s.isLastInTurn { previousSpeaker = s.speaker }
         }
@@ -239,7 +251,12 @@ struct MeetingDiscourse {
         topic = local
         topicSentence = sentenceIndex
         topicSpeaker = s.speaker
-        if strong { entities.markTopic(local) }
+        if strong {
+            entities.markTopic(local)
+            segmentTurn = s.turn
+        } else if segmentTurn.map({ s.turn - $0 > Self.segmentReach }) ?? false {
+            segmentTurn = nil
+        }
     }
 
     private func currentTopic() -> Int? {
@@ -286,6 +303,10 @@ struct MeetingDiscourse {
                     // thing sharing a describing word with the topic is a piece of it.
                     let topicWords = entities.all[t].words
                     if !e.isProper, e.words.count > 1, !e.words.subtracting(e.heads).isDisjoint(with: topicWords) { return (t, true) }
+                    // Under a label or just after a topic was put up front ("Dalton: fire
+                    // marshal showed, health inspection on the books"), a thing named for
+                    // the first time is a detail of the topic.
+                    if let seg = segmentTurn, s.turn == seg, !r.isProposal { return (t, true) }
                 }
                 return (m.local, false)
             }

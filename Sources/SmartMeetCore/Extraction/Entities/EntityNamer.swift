@@ -37,6 +37,9 @@ struct EntityNamer {
     /// Kinds that never are: who, when, how much, how it feels.
     private static let nonWorkFiles: Set<String> = ["noun.person", "noun.time", "noun.quantity", "noun.feeling", "noun.body",
                                                     "noun.animal", "noun.plant", "noun.motive", "noun.relation", "noun.shape"]
+    /// Words for when work is due, not for work: "the target", "the deadline".
+    static let scheduleWords: Set<String> = ["target", "deadline", "date", "timeline", "timescale", "schedule", "eta", "timing",
+                                             "timeframe", "due", "window", "slot"]
 
     /// Nouns that stand for "the thing" or "that matter" without naming anything.
     static let placeholders: Set<String> = ["thing", "things", "stuff", "one", "ones", "bit", "bits", "piece", "part", "side",
@@ -53,9 +56,27 @@ struct EntityNamer {
         while range.count > 1, Self.placeholders.contains(w[range.upperBound - 1].lower) {
             range = range.lowerBound..<(range.upperBound - 1)
         }
-        while range.count > 1, w[range.lowerBound].tag == .adj, PhraseFinder.describingAdjectives.contains(w[range.lowerBound].lower) {
+        while range.count > 1, PhraseFinder.describingAdjectives.contains(w[range.lowerBound].lower) {
             range = (range.lowerBound + 1)..<range.upperBound
         }
+        // Recogniser text runs names together: "wes driftwood", "ilse postgres", "ty ana
+        // toast", "suppression guy thurs". People and days are not part of a thing's name;
+        // keep the longest stretch without them.
+        func isBreak(_ i: Int) -> Bool {
+            let x = w[i].lower
+            return isPerson(x) || FunctionWords.weekdays.contains(x) || (FunctionWords.months.contains(x) && x != "may")
+                || x == "today" || x == "tomorrow" || x == "tonight" || x == "yesterday"
+        }
+        var best = range.lowerBound..<range.lowerBound
+        var start = range.lowerBound
+        for i in range.lowerBound...range.upperBound {
+            if i == range.upperBound || isBreak(i) {
+                if i - start > best.count { best = start..<i }
+                start = i + 1
+            }
+        }
+        if best.count < range.count { range = best }
+        guard !range.isEmpty else { return nil }
         let content = range.filter { !w[$0].isPunct }
         guard let headIndex = content.last else { return nil }
         let head = w[headIndex]
@@ -72,6 +93,9 @@ struct EntityNamer {
         let proper = isVersion || content.contains { w[$0].tag == .propn } || content.contains { isUnknown(w[$0]) }
         let lexfile = headFile(head)
         if !proper, let f = lexfile, Self.nonWorkFiles.contains(f) { return nil }
+        if content.count == 1, Self.scheduleWords.contains(head.lower) { return nil }
+        // Councils, committees, teams and departments act; they are not the work.
+        if lexfile == "noun.group", content.count <= 3, !content.contains(where: { isUnknown(w[$0]) }) { return nil }
         if proper, content.count == 1, isPerson(head.lower) { return nil }
         func bare(_ x: String) -> String { x.lowercased().hasSuffix("-wise") && x.count > 6 ? String(x.dropLast(5)) : x }
         let words = content.map { NameMatcher.singular(bare(w[$0].lower)) }
@@ -85,7 +109,7 @@ struct EntityNamer {
         }
         // "relocation of the Bramley Road depot" is the "Bramley Road depot relocation".
         var resultWords = words
-        if !proper, let (ofPhrase, ofWords) = ofComplement(np, s), lexfile == "noun.act" || lexfile == "noun.event" {
+        if !proper, let (ofPhrase, ofWords) = ofComplement(np, s), lexfile == "noun.act" || lexfile == "noun.event" || head.lower.hasSuffix("ing") {
             aliases.append(text + " of " + ofPhrase)
             text = ofPhrase + " " + text
             resultWords = ofWords + words
@@ -101,12 +125,13 @@ struct EntityNamer {
     private func ofComplement(_ np: NounPhrase, _ s: ParsedSentence) -> (String, [String])? {
         let w = s.words
         let after = np.range.upperBound
-        guard after + 1 < w.count, w[after].lower == "of" || w[after].lower == "for",
+        guard after + 1 < w.count, ["of", "for", "to", "on"].contains(w[after].lower),
               let next = s.phrases.first(where: { $0.range.lowerBound == after + 1 }), !next.isPronoun,
               !next.nameRange.allSatisfy({ isPerson(w[$0].lower) }) else { return nil }
         let content = next.nameRange.filter { !w[$0].isPunct }
         guard !content.isEmpty, content.count <= 4 else { return nil }
         if let f = headFile(w[next.head]), ["noun.time", "noun.quantity", "noun.person"].contains(f), !content.contains(where: { w[$0].tag == .propn }) { return nil }
+        if content.contains(where: { FunctionWords.weekdays.contains(w[$0].lower) || FunctionWords.months.contains(w[$0].lower) || isPerson(w[$0].lower) }) { return nil }
         return (content.map { w[$0].text }.joined(separator: " "), content.map { NameMatcher.singular(w[$0].lower) })
     }
 

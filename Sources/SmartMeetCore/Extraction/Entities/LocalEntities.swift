@@ -90,13 +90,16 @@ struct LocalEntities {
         let key = NameMatcher.normalize(t.name)
         if key != NameMatcher.normalize(e.name), !e.aliases.contains(where: { NameMatcher.normalize($0) == key }) {
             // A lone common word that gets a fuller name takes it ("the pilot" → "evening clinic pilot").
-            if e.isLoneCommon && !t.isLoneCommon || (t.words.count > e.words.count && !e.isProper) {
+            // A fuller name takes over: "the pilot" → "evening clinic pilot", "Millbrook" →
+            // "Millbrook footbridge" (it holds every word of the shorter one).
+            if e.isLoneCommon && !t.isLoneCommon || (t.words.count > e.words.count && (!e.isProper || Set(t.words).isSuperset(of: e.words))) {
                 e.aliases.append(e.name)
                 e.name = t.name
                 e.type = t.type
                 e.isLoneCommon = t.isLoneCommon
                 e.isGenericWord = t.isGenericWord
-            } else {
+            } else if !t.isLoneCommon || t.isProper {
+                // A bare common word ("the contract", "programme") is a reference, not a name.
                 e.aliases.append(t.name)
             }
         }

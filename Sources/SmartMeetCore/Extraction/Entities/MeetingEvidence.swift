@@ -55,7 +55,7 @@ struct MeetingEvidence {
         guard var chosen = definite.last ?? perSentence.last else { return nil }
         // "Leadership paused it … nothing moves until the review": a deliberate pause
         // explains the wait that follows; the thing is on hold, not blocked.
-        if chosen.state == .blocked, let pause = definite.last(where: { $0.state == .on_hold }),
+        if chosen.state == .blocked, let pause = definite.last(where: { $0.state == .on_hold && $0.sentence < chosen.sentence }),
            !definite.contains(where: { $0.order > pause.order && ![.blocked, .on_hold].contains($0.state) }) {
             chosen = pause
         }

@@ -49,6 +49,7 @@ enum PhraseFinder {
         "best", "better", "worse", "worst", "whole", "huge", "tiny", "long", "short", "early", "late", "recent",
         "likely", "unlikely", "sure", "certain", "ready", "fine", "okay", "ok", "interesting", "exciting", "tricky",
         "difficult", "easy", "hard", "fun", "cool", "awesome", "annoying", "silly", "crazy", "weird", "strange",
+        "draft", "proposed", "interim", "provisional", "planned", "agreed", "approved", "suggested", "preliminary",
     ]
 
     static func nounPhrases(_ w: [Word]) -> [NounPhrase] {
@@ -132,7 +133,10 @@ enum PhraseFinder {
         // "about revamping push notifications": after a preposition an -ing verb is a gerund
         // taking an object, not a describing word.
         if w[i].lower.hasSuffix("ing"), p == .prep || p == .sconj || p == .punct { return false }
-        return p == .det || p == .poss || p == .adj || p == .prep || p == .punct || p == .conj || p == .num || p == .noun || p == .propn
+        // After a noun only an -ing form compounds ("crash reporting migration"); "the
+        // cutover happened friday" is a verb.
+        if p == .noun || p == .propn { return w[i].lower.hasSuffix("ing") }
+        return p == .det || p == .poss || p == .adj || p == .prep || p == .punct || p == .conj || p == .num
     }
 
     /// A number that is part of a name ("Postgres 16", "phase 2", "SOC 2", "4.2") rather

@@ -153,6 +153,8 @@ struct Tagger {
         if w.isCapitalizedMidSentence, w.text != w.text.uppercased() || w.text.count <= 5 {
             return (.propn, lower)
         }
+        // A name WordNet knows only as a name, whatever the case ("dalton", "loki").
+        if let wn = wordNet, wn.isProperName(lower) { return (.propn, lower) }
         if options.isEmpty {
             if w.isCapitalized && w.text.count > 1 { return (.propn, lower) }
             if lower.hasSuffix("ly") { return (.adv, lower) }
@@ -164,6 +166,8 @@ struct Tagger {
         let pl = prev?.lower ?? ""
         func boost(_ cls: WordClass, _ factor: Double) { if let v = weights[cls] { weights[cls] = v * factor } }
         if p == .det || p == .poss || p == .adj || p == .num || pl == "'s" && prev?.tag == .poss {
+            // "the resurfacing of Elm Street": after a determiner an -ing word is the act itself.
+            if lower.hasSuffix("ing"), weights[.noun] == nil, p == .det || p == .poss { return (.noun, lower) }
             boost(.verb, 0.05); boost(.noun, 3)
         }
         if p == .modal || pl == "to" && prev?.tag == .part || p == .neg && i >= 2 && [.aux, .modal].contains(words[i - 2].tag) && !FunctionWords.beForms.contains(words[i - 2].lower)
@@ -225,13 +229,21 @@ struct Tagger {
         switch w {
         case "to":
             // "to" before a verb is the infinitive marker.
+            // …unless the next word is far more often a noun ("progressing to programme").
+            let nounish = wordNet.map { wn in
+                let v = wn.lemmas(nl, .verb).map { wn.weight($0, .verb) }.max() ?? 0
+                let n = wn.lemmas(nl, .noun).map { wn.weight($0, .noun) }.max() ?? 0
+                return n > 3 * v && (i + 2 >= words.count || words[i + 2].isPunct)
+            } ?? false
             if let n = next, !n.isPunct, !FunctionWords.determiners.contains(nl), !FunctionWords.possessives.contains(nl),
                !FunctionWords.isNumber(nl), !FunctionWords.months.contains(nl), !FunctionWords.weekdays.contains(nl),
-               wordNet.map({ !$0.lemmas(nl, .verb).isEmpty }) ?? true, !n.isCapitalizedMidSentence {
+               wordNet.map({ !$0.lemmas(nl, .verb).isEmpty }) ?? true, !n.isCapitalizedMidSentence, !nounish {
                 return (.part, "to")
             }
             return (.prep, "to")
         case "that", "this", "these", "those":
+            // "reported that repairs were …": what was said follows.
+            if w == "that", let p = prev, p.tag == .verb, ClauseParser.clauseTakingVerbs.contains(p.lemma) { return (.sconj, "that") }
             if w == "that", let p = prev, p.tag == .noun || p.tag == .propn || p.tag == .verb || p.tag == .adj,
                nl == "the" || FunctionWords.subjectPronouns.contains(nl) || FunctionWords.determiners.contains(nl) { return (.sconj, "that") }
             if let n = next, !n.isPunct, !FunctionWords.all.contains(nl) || nl == "one",
@@ -267,7 +279,15 @@ struct Tagger {
             if w == "may", let n = next, FunctionWords.isNumber(nl) || n.lower.first?.isNumber == true { return (.propn, w) }
             if let p = prev, p.tag == .det || p.tag == .poss || p.tag == .adj { return (.noun, w) }
             return (.modal, w)
-        case "need", "needs", "want", "wants", "have", "has", "had", "do", "does", "did", "done", "going", "got", "get", "let":
+        case "have", "has", "had", "'ve":
+            // An auxiliary before a participle ("had been approved", "has started"), a verb otherwise.
+            if let n = next, n.lower == "been" || n.lower == "got" || n.lower == "not" || n.lower == "n't" || n.lower == "already"
+                || n.lower == "just" || n.lower == "never" || n.lower == "still" || (n.lower.hasSuffix("ed") && n.lower.count > 4)
+                || (wordNet?.lemmas(n.lower, .verb).first.map { $0 != n.lower } ?? false) && !(wordNet?.contains(n.lower, .noun) ?? false) {
+                return (.aux, "have")
+            }
+            return (.verb, "have")
+        case "need", "needs", "want", "wants", "do", "does", "did", "done", "going", "got", "get", "let":
             return nil
         case "right", "well", "fine", "still", "sure", "okay", "ok", "yeah", "yes", "yep", "yup":
             if w == "right" || w == "fine" || w == "sure" || w == "okay" || w == "ok",

@@ -209,6 +209,32 @@ final class WordNet: Sendable {
         return verb + "ing"
     }
 
+    /// True when every noun sense of the word is a proper name in WordNet ("Dalton",
+    /// "Loki", "Brennan"): written in lowercase by a recogniser, it is still a name.
+    func isProperName(_ lemma: String) -> Bool {
+        let nouns = senses(lemma, .noun)
+        guard !nouns.isEmpty, senses(lemma).count == nouns.count, let file = data[.noun] else { return false }
+        for sense in nouns {
+            let start = Int(sense.offset)
+            let proper = file.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+                guard start < raw.count else { return false }
+                var end = start
+                while end < raw.count, raw[end] != 0x0A, end - start < 600 { end += 1 }
+                let line = String(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<end]), as: UTF8.self)
+                let fields = line.split(separator: " ")
+                guard fields.count > 4, let n = Int(fields[3], radix: 16) else { return false }
+                var i = 4
+                for _ in 0..<n where i < fields.count {
+                    if fields[i].lowercased() == lemma { return fields[i].first?.isUppercase ?? false }
+                    i += 2
+                }
+                return false
+            }
+            if !proper { return false }
+        }
+        return true
+    }
+
     private static func classOf(_ s: Substring) -> WordClass? {
         switch s {
         case "n": .noun

@@ -338,6 +338,13 @@ struct StatusReader {
             }
             if subject == nil || subjectIsAgent { return .topic }
         }
+        // "the target of clearing the backlog was at risk": the schedule of the work under discussion.
+        if let s = subject, !s.isPronoun, EntityNamer.scheduleWords.contains(w[s.head].lower) {
+            if let p = c.prepObjects.first(where: { ["of", "for"].contains($0.prep) && $0.np.range.lowerBound == s.range.upperBound + 1 }) {
+                return phraseOrPronoun(p.np, w)
+            }
+            return .topic
+        }
         if let s = subject, !subjectIsAgent { return phraseOrPronoun(s, w) }
         // "I'm worried about the launch", "we're behind on the migration", "we're blocked on it".
         if [.trouble, .delay, .progress].contains(concept),
