@@ -152,7 +152,9 @@ struct EntityNamer {
     /// words that name nothing on their own.
     func isFrequent(_ lemma: String) -> Bool {
         guard let wn = wordNet else { return true }
-        return wn.senses(lemma, .noun).reduce(0) { $0 + Int($1.count) } >= 5
+        let nouns = wn.senses(lemma, .noun)
+        // Frequent in tagged text, or with many meanings ("colour", "centre", "case").
+        return nouns.reduce(0) { $0 + Int($1.count) } >= 5 || nouns.count >= 4
     }
 
     private func type(of head: Word, lexfile: String?) -> EntityType {

@@ -95,7 +95,11 @@ struct Tagger {
             // "our Q3 budget request, …": the last word of a phrase that began with a determiner.
             var k = i - 1
             while k > 0, words[k].tag == .noun || words[k].tag == .propn || words[k].tag == .adj || words[k].tag == .num { k -= 1 }
-            let phraseEnd = (words[k].tag == .det || words[k].tag == .poss) && (next == nil || next!.isPunct || next!.tag == .prep)
+            // Inside a phrase a determiner opened ("the Hollis grant report", "the newsletter
+            // redesign"), a word that can be a noun and is not followed by an object is one.
+            let nextAllowsNoun = next == nil || next!.isPunct || next!.tag == .prep || next!.tag == .aux || next!.tag == .modal
+                || (next!.tag == .verb && !(wn.lemmas(next!.lower, .noun).isEmpty)) || next!.tag == .noun || next!.tag == .conj
+            let phraseEnd = (words[k].tag == .det || words[k].tag == .poss) && nextAllowsNoun
                 && (words[i].lower == noun || wn.lemmas(words[i].lower, .noun).first != words[i].lower)
             if followedByAux || betweenNouns || version || phraseEnd {
                 words[i].tag = .noun
@@ -325,7 +329,8 @@ struct Tagger {
             return (.sconj, w)
         }
         if FunctionWords.prepositions.contains(w) { return (.prep, w) }
-        if FunctionWords.fillers.contains(w) || ["oh", "ah", "hey", "hi", "thanks", "wow", "ugh", "yay", "whoa", "oops"].contains(w) { return (.intj, w) }
+        if SpeechCleaner.isFiller(w) || ["oh", "ah", "hey", "hi", "hello", "bye", "thanks", "wow", "ugh", "yay", "whoa", "oops",
+                                          "cheers", "sorry", "please", "huh", "hmm", "ooh", "aha", "yay", "okey", "okey-dokey"].contains(w) { return (.intj, w) }
         return nil
     }
 }

@@ -58,6 +58,8 @@ struct Synset: Sendable {
 /// (about 200,000 lines); synsets are read from the memory-mapped data files on demand.
 final class WordNet: Sendable {
     private let senses: [String: [WordSense]]
+    /// Every lemma, sorted, for prefix questions.
+    private let sortedLemmas: [String]
     private let exceptions: [WordClass: [String: [String]]]
     private let data: [WordClass: Data]
     let directory: String
@@ -79,6 +81,7 @@ final class WordNet: Sendable {
         self.directory = directory
         let senseIndex = try Data(contentsOf: URL(fileURLWithPath: directory + "/index.sense"), options: .alwaysMapped)
         senses = Self.parseSenseIndex(senseIndex)
+        sortedLemmas = senses.keys.sorted()
         var exc: [WordClass: [String: [String]]] = [:]
         for (cls, file) in [(WordClass.noun, "noun.exc"), (.verb, "verb.exc"), (.adjective, "adj.exc"), (.adverb, "adv.exc")] {
             if let text = try? String(contentsOfFile: directory + "/" + file, encoding: .utf8) {
@@ -207,6 +210,22 @@ final class WordNet: Sendable {
         if senses(verb, .noun).contains(where: { LexicalFile.names[Int($0.lexfile)] == "noun.act" }) { return verb }
         if verb.hasSuffix("e"), !verb.hasSuffix("ee") { return String(verb.dropLast()) + "ing" }
         return verb + "ing"
+    }
+
+    /// True when some known word begins with these letters and is longer: "presenta",
+    /// "tha", "wi" are words a speaker broke off.
+    func isPrefixOfLongerWord(_ s: String) -> Bool {
+        var lo = 0, hi = sortedLemmas.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sortedLemmas[mid] < s { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        while i < sortedLemmas.count, sortedLemmas[i].hasPrefix(s) {
+            if sortedLemmas[i].count > s.count, !sortedLemmas[i].contains("_") { return true }
+            i += 1
+        }
+        return false
     }
 
     /// True when every noun sense of the word is a proper name in WordNet ("Dalton",

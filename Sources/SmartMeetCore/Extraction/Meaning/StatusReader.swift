@@ -96,6 +96,13 @@ struct StatusReader {
     private func read(_ c: Clause, _ ci: Int, _ s: ParsedSentence) -> StatusReading? {
         let w = s.words
         guard var found = predicate(c, w) else { return activity(c, ci, s) }
+        // "Mr Mistry agreed to do so", "Mr Lowe agreed.": a person accepting an action or a
+        // point is not a decision about a piece of work (who takes it is found elsewhere).
+        if [.approve, .decide].contains(found.concept), let v = c.verb, !v.isPassive, !v.isCopula,
+           let subj = c.subject, isPersonPhrase(subj, w), w[subj.head].lower != "we",
+           c.objects.isEmpty && c.prepObjects.isEmpty || (v.range.upperBound < w.count && w[v.range.upperBound].lower == "to") {
+            return nil
+        }
         var negated = c.verb?.negated ?? false
         // "not on track", "not done", "no longer blocked" inside the complement.
         if let at = found.at, at > c.range.lowerBound {
@@ -151,6 +158,11 @@ struct StatusReader {
             return Found(concept: idiom.concept, strength: idiom.strength, at: at, fromNoun: false, isProposal: idiom.concept == .propose)
         }
         guard let lexicon else { return nil }
+        // "The migration is going", "it's still going": going, with nothing after it.
+        if let v = c.verb, w[v.main].lemma == "go", v.isProgressive || w[max(0, v.main - 1)].lower == "still",
+           c.range.upperBound == v.range.upperBound || (v.range.upperBound < w.count && ["well", "fine", "ok", "okay", "smoothly", "great", "ahead", "strong", "along"].contains(w[v.range.upperBound].lower)) {
+            return Found(concept: .progress, strength: 2, at: v.main, fromNoun: false, isProposal: false)
+        }
         if let v = c.verb, !v.isCopula, w[v.main].tag == .verb {
             if let concept = lexicon.concept(v.lemma, .verb) ?? lexicon.concept(w[v.main].lemma, .verb)
                 ?? lexicon.concept(w[v.main].lower, .adjective) {

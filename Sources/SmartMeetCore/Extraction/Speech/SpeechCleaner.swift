@@ -27,7 +27,7 @@ enum SpeechCleaner {
         let hasCapitals = turn.text.contains { $0.isUppercase }
         let spoken = turn.speaker != Turn.unknownSpeaker
         words = removeBracketed(words)
-        words = words.filter { $0.isPunct || !FunctionWords.fillers.contains($0.lower) }
+        words = words.filter { $0.isPunct || !isFiller($0.lower) }
         words = removeFragments(words, mixedCase: hasCapitals)
         words = collapseRepeats(words)
         var brokenOff = false
@@ -68,6 +68,13 @@ enum SpeechCleaner {
     private static let nonSpeech: Set<String> = ["laughs", "laughter", "laughing", "inaudible", "crosstalk", "noise", "coughs",
                                                  "cough", "silence", "pause", "music", "applause", "sighs", "unintelligible"]
 
+    /// "um", "mm-hmm", and their spellings joined by hyphens ("hm-hmm", "uh-uh-uh").
+    static func isFiller(_ w: String) -> Bool {
+        if FunctionWords.fillers.contains(w) { return true }
+        let parts = w.split(separator: "-")
+        return parts.count > 1 && parts.allSatisfy { p in FunctionWords.fillers.contains(String(p)) || p.allSatisfy { "hmu".contains($0) } }
+    }
+
     /// A cut-off word ("wh-", "ke" before "keep", "tha" before "that") is a stutter. In
     /// text that uses capitals, a lowercase "i" or a lone lowercase consonant ("so n with",
     /// "get f thrown") is one too: the pronoun is written "I", and no English word is one
@@ -82,6 +89,13 @@ enum SpeechCleaner {
             if mixedCase, w.text.count == 1, allLetters, !w.isCapitalized, w.text != "a", next != nil { continue }
             if allLetters, w.lower.count <= 3, let n = next, n.lower.count > w.lower.count, n.lower.hasPrefix(w.lower),
                !FunctionWords.all.contains(w.lower), WordNet.shared?.senses(w.lower).isEmpty ?? true {
+                continue
+            }
+            // In transcribed speech with capitals, a lowercase word no dictionary knows that
+            // begins some longer word ("presenta", "tha", "wi") was broken off.
+            if mixedCase, allLetters, w.lower == w.text || w.text.count <= 3, !FunctionWords.all.contains(w.lower),
+               let wn = WordNet.shared, wn.senses(w.lower).isEmpty, wn.lemmas(w.lower, .noun).isEmpty, wn.lemmas(w.lower, .verb).isEmpty,
+               wn.lemmas(w.lower, .adjective).isEmpty, wn.isPrefixOfLongerWord(w.lower) {
                 continue
             }
             out.append(w)
