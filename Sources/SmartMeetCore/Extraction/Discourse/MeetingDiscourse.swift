@@ -38,7 +38,7 @@ struct MeetingDiscourse {
     var pendingQuestion: (items: [(Int, StatusReading, String, Int)], speaker: String, sentence: Int)?
     var proposals: [(entity: Int, speaker: String, sentence: Int)] = []
     var ownerOffer: (entity: Int, to: String?, from: String, sentence: Int)?
-    var lastQuestion: (speaker: String, sentence: Int)?
+    var lastQuestion: (speaker: String, sentence: Int, turn: Int)?
     var announcedProposal: Int?
     /// The turn in which a topic was put up front (a label, a heading, "wes driftwood"):
     /// for a few turns after, what is said is said about it.
@@ -99,7 +99,7 @@ struct MeetingDiscourse {
         for item in stream {
             sentenceIndex += 1
             let s = item.sentence
-            defer { if s.isQuestion { lastQuestion = (s.speaker, sentenceIndex) } }
+            defer { if s.isQuestion { lastQuestion = (s.speaker, sentenceIndex, s.turn) } }
             if item.isHeading {
                 heading(s)
                 trace("## \(s.text) → topic=\(topic.map { entities.all[$0].name } ?? "-")\n    tags=\(s.words.map { "\($0.lower)/\($0.tag)" }.joined(separator: " ")) nps=\(s.phrases.map { s.words[$0.range].map(\.lower).joined(separator: " ") })")
@@ -237,9 +237,9 @@ struct MeetingDiscourse {
         }
         // A fragment answering someone's question ("Detail screen.", "Data residency, I
         // think.") answers it; it does not move the meeting on.
-        let answers = lastQuestion.map { $0.speaker != s.speaker && sentenceIndex - $0.sentence <= 2 } ?? false
+        let answers = lastQuestion.map { $0.speaker != s.speaker && sentenceIndex - $0.sentence <= 2 && s.turn - $0.turn <= 1 } ?? false
         if first.verb == nil || first.verb.map({ ["be", "talk", "go", "move", "let"].contains($0.lemma) && s.isQuestion }) == true,
-           bare, !answers, let m = inFirst.first(where: { !$0.phrase.isPronoun }) {
+           bare, !answers, let m = inFirst.first(where: { !$0.phrase.isPronoun && !entities.all[$0.local].isGenericWord }) {
             setTopic(m.local, s, strong: true)
             topicReporter = others.map { w[$0] }.first { people.isPerson($0.lower) && $0.lower != "i" }.map { people.fullName($0.text) }
                 ?? (s.isQuestion ? nil : topicReporter)

@@ -108,7 +108,7 @@ struct Tagger {
         }
         // "Okay, push notifications.": a verbless fragment naming a topic.
         let verbs = words.indices.filter { words[$0].tag == .verb || words[$0].tag == .aux || words[$0].tag == .modal }
-        if verbs.count == 1, let i = verbs.first, words[i].tag == .verb, words.last?.text != "?", i + 1 < words.count,
+        if verbs.count == 1, let i = verbs.first, words[i].tag == .verb, i + 1 < words.count,
            words[i + 1].tag == .noun, i == 0 || words[i - 1].isPunct || words[i - 1].tag == .intj,
            words[(i + 1)...].allSatisfy({ $0.isPunct || $0.tag == .noun || $0.tag == .propn }),
            let wn = wordNet, let noun = wn.lemmas(words[i].lower, .noun).first {

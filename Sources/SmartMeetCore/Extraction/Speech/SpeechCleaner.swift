@@ -93,7 +93,7 @@ enum SpeechCleaner {
             }
             // In transcribed speech with capitals, a lowercase word no dictionary knows that
             // begins some longer word ("presenta", "tha", "wi") was broken off.
-            if mixedCase, allLetters, w.lower == w.text || w.text.count <= 3, !FunctionWords.all.contains(w.lower),
+            if mixedCase, allLetters, w.lower == w.text, !FunctionWords.all.contains(w.lower),
                let wn = WordNet.shared, wn.senses(w.lower).isEmpty, wn.lemmas(w.lower, .noun).isEmpty, wn.lemmas(w.lower, .verb).isEmpty,
                wn.lemmas(w.lower, .adjective).isEmpty, wn.isPrefixOfLongerWord(w.lower) {
                 continue
