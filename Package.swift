@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // The engine: parsing, extraction, resolution, tracking, storage, search, queries.
@@ -27,9 +28,15 @@ let package = Package(
         // The terminal app: model / update / view over an in-memory screen; backends draw it.
         .target(
             name: "SmartMeetTUI",
-            dependencies: ["SmartMeetCore", "CNCurses", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            dependencies: ["SmartMeetCore", "CNCurses", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: ["EmbedThemes"]
         ),
+        // themes/*.toml compiled into the app, so themes travel with the binary while the
+        // files stay their only copy.
+        .executableTarget(name: "ThemeEmbedder", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .executableTarget(
             name: "smartmeet",
             dependencies: [

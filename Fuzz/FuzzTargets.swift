@@ -18,6 +18,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let q = String(decoding: bytes, as: UTF8.self)
         _ = parser.parse(q, linker: linker)
         _ = QuestionParser.topic(of: q)
+        _ = linker.resolve(q)
+        _ = linker.closest(q, limit: 3)
         return 0
     }
     guard let format = TranscriptFormat(rawValue: target) else { return 0 }

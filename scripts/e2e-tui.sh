@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of the terminal app in a real terminal (tmux): empty database, import
-# sample-meetings/ through the picker, open a timeline, ask a question, resize, measure key
-# latency during a 200-meeting import, quit with the terminal restored.
+# sample-meetings/ through the picker, correct entities (rename, merge, dismiss, undo) and
+# import again with the corrections kept, open a timeline and a transcript from it and from
+# an answer, the board and a cell, ask a question, resize, measure key latency during a
+# 200-meeting import, quit with the terminal restored.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$root/.build/release/smartmeet
@@ -21,6 +23,8 @@ wait_for() { # pattern, seconds
 }
 keys() { tmux send-keys -t "$session" "$@"; }
 type_text() { tmux send-keys -t "$session" -l -- "$1"; }
+# Filters the entities list to TEXT and waits for the pane to say so.
+filter() { keys Escape; keys /; keys C-u; type_text "$1"; keys Enter; wait_for "/$1"; }
 
 # `script` records every byte the app writes, to check that nothing from a transcript
 # reaches the terminal as a control sequence.
@@ -34,12 +38,53 @@ keys i
 wait_for "Import transcripts"
 keys /; keys C-u; type_text "$root/sample-meetings"; keys Enter
 wait_for "2026-01-12-clinic-ops.txt"
-keys a
-wait_for "5 selected"
+# The four later meetings first; the first one arrives at the end and re-resolves them.
+keys j Space Space Space Space
+wait_for "4 selected"
 keys Enter
-wait_for "Imported 5, 0 already imported, 0 failed." 30
-wait_for "Meetings (5)"
+wait_for "Imported 4, 0 already imported, 0 failed." 30
+wait_for "Meetings (4)"
 echo "e2e: picker import ok"
+
+# Corrections: rename, merge, dismiss, dismiss and undo.
+filter radiology
+wait_for "Radiology lease"
+keys R C-u; type_text "Scanner lease"; keys Enter
+wait_for "Renamed Radiology lease to Scanner lease."
+filter rota
+keys m; type_text "staff scheduling"; keys Enter
+wait_for "Merged Rota policy into Staff scheduling app."
+filter support
+keys d
+wait_for "Dismissed Support renewal."
+filter q1
+keys d
+wait_for "Dismissed Q1 training budget."
+keys u
+wait_for "Undid: dismiss Q1 training budget."
+keys Escape
+"$bin" --db "$work/e2e.db" export --json > "$work/export.json"
+grep -qF '"by" : "user"' "$work/export.json" || fail "export lacks the user's corrections"
+echo "e2e: rename, merge, dismiss, undo ok"
+# Import the whole folder again: only the oldest meeting is new, and every meeting after
+# it is resolved again from scratch; the corrections must hold.
+keys i
+wait_for "Import transcripts"
+keys I
+wait_for "Imported 1, 4 already imported, 0 failed." 30
+wait_for "Meetings (5)"
+filter scanner
+wait_for "Entities (1) /scanner"
+screen | grep -qF "Scanner lease" || fail "the rename was lost on re-import"
+filter rota
+wait_for "Entities (1) /rota"
+screen | grep -qF "Staff scheduling app" || fail "the merge was lost on re-import (rota is now its alias)"
+filter support
+wait_for "Entities (0) /support"
+filter q1
+wait_for "Entities (1) /q1"
+keys Escape
+echo "e2e: corrections kept after re-importing the same files"
 
 keys i
 wait_for "Import transcripts"
@@ -63,14 +108,53 @@ keys Enter
 wait_for "Timeline — EHR upgrade"
 screen | grep -qF "■ blocked" || fail "timeline lacks the blocked state"
 screen | grep -qF "in progress → ✓ completed" || fail "timeline lacks the completed transition"
-keys Escape; keys Escape
 echo "e2e: timeline ok"
 
+# Enter on a timeline row: the transcript at that turn, the quote highlighted (the
+# selection colour, 24, behind it), n to the next mention, Esc back to the timeline.
+keys j Enter
+wait_for "Transcript — Clinic operations weekly · Jan 19"
+screen | grep -qF "The vendor booked the" || fail "the transcript is not at the quoted turn"
+tmux capture-pane -p -e -t "$session" | grep -F "cutover" | grep -qF "48;5;24" || fail "the quote is not highlighted"
+keys n
+wait_for "mention 1 of"
+keys Escape
+wait_for "Timeline — EHR upgrade"
+echo "e2e: transcript from a timeline row ok"
+
+keys Escape; keys Escape
 keys :; type_text "what was cancelled?"; keys Enter
 wait_for "? what was cancelled?"
 wait_for "Staff scheduling app"
 screen | grep -qF "✗ cancelled" || fail "answer lacks the cancelled badge"
 echo "e2e: question ok"
+
+# An answer's quotes are listed; Enter on one opens its transcript.
+keys :; type_text "what happened with the EHR upgrade?"; keys Enter
+wait_for "Where it was said"
+keys j Enter
+wait_for "Transcript — Clinic operations weekly · Jan 12"
+screen | grep -qF "So nothing happens on the EHR upgrade until procurement signs." || fail "the answer's quote is not in the transcript shown"
+keys Escape
+wait_for "┌─ Answer"
+echo "e2e: transcript from an answer ok"
+
+# The board, with the filter applied, and a cell's transcript.
+keys Escape
+filter EHR
+keys b
+wait_for "Board — 1 entities × 6 meetings"
+screen | grep -qF "›■ ›▶  ▶ ›✓" || fail "the board lacks the EHR upgrade's states"
+keys h
+wait_for "EHR upgrade · Feb 9 Clinic ops: ✓ completed (was in progress)"
+keys Enter
+wait_for "Transcript — Clinic ops · Feb 9"
+screen | grep -qF "The EHR upgrade is done." || fail "the cell's transcript is not at its evidence"
+keys Escape
+wait_for "Board — "
+keys Escape
+keys Escape
+echo "e2e: board and a cell ok"
 
 tmux resize-window -t "$session" -x 80 -y 24
 sleep 0.3

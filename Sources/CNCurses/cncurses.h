@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
+#include <poll.h>
 
 // Starts curses on the terminal; returns 0 when TERM is unknown instead of exiting.
 static inline int sm_start(void) {
@@ -87,6 +88,14 @@ static inline int sm_read(int *value, int *y, int *x) {
     }
     *value = (int)ch;
     return 1;
+}
+
+/* 1 when the terminal has gone away (its window closed, the session killed): reads then
+   fail at once, and the app should quit instead of spinning. */
+static inline int sm_hangup(void) {
+    struct pollfd p = { .fd = 0, .events = POLLIN, .revents = 0 };
+    if (poll(&p, 1, 0) < 0) return 0;
+    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) ? 1 : 0;
 }
 
 static inline int sm_key_up(void) { return KEY_UP; }

@@ -3,7 +3,43 @@ import SmartMeetCore
 
 public enum Pane: Int, CaseIterable, Sendable { case meetings, entities, detail }
 
-public enum Mode: Equatable, Sendable { case normal, filter, query, picker, pickerPath, help }
+public enum Mode: Equatable, Sendable {
+    case normal, filter, query, picker, pickerPath, help
+    /// A meeting's transcript fills the body; `transcriptSearch` types a search in it.
+    case transcript, transcriptSearch
+    /// Entities down, meetings across.
+    case board
+    /// The last import's failures, over everything.
+    case failures
+    /// Typing a correction (`editing` says which).
+    case edit
+}
+
+/// Where Esc returns to from a view opened over the panes.
+public struct ReturnPoint: Equatable, Sendable {
+    public var mode: Mode
+    public var focus: Pane
+}
+
+/// A correction being typed at the prompt.
+public struct EditRequest: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case rename, merge, state }
+    public var kind: Kind
+    public var entityId: Int64
+    public var entityName: String
+    public var meetingId: Int64?
+    public var meetingLabel: String?
+    public var back: ReturnPoint
+
+    /// The words before the typed text.
+    public var prompt: String {
+        switch kind {
+        case .rename: return "rename \(entityName) to: "
+        case .merge: return "merge \(entityName) into: "
+        case .state: return "\(entityName) at \(meetingLabel ?? "the meeting") (state [owner NAME] [due DATE], none clears): "
+        }
+    }
+}
 
 public enum EntitySort: String, CaseIterable, Sendable { case name, lastChange = "last change", due }
 
@@ -41,6 +77,11 @@ public struct PickerState: Equatable, Sendable {
         entries.filter { e in
             (showHidden || !e.name.hasPrefix(".")) && (e.isDirectory || showAllFiles || e.isTranscript)
         }
+    }
+
+    /// The folder's files that look like meetings (or could not be looked at).
+    public var meetingFiles: [String] {
+        visibleEntries.filter { !$0.isDirectory && $0.isTranscript && $0.problem == nil }.map(\.name)
     }
 }
 
@@ -94,6 +135,18 @@ public struct AppState: Equatable, Sendable {
     public var picker: PickerState
     public var importing: ImportProgress?
     public var lastImport: ImportReport?
+    /// The last import's failures ("file: reason"); kept until the next import starts.
+    public var failures: [String] = []
+    public var failuresScroll = 0
+    public var helpScroll = 0
+
+    /// The pane that opened what the detail pane shows; Esc goes back there.
+    public var detailOrigin: Pane = .entities
+    public var transcript: TranscriptState?
+    public var board: BoardState?
+    public var editing: EditRequest?
+    /// Dismissed entities are listed (dimmed) so they can be restored.
+    public var showDismissed = false
 
     public var themes: [Theme] = [Theme.fallback]
     public var themeIndex = 0
@@ -113,28 +166,23 @@ public struct AppState: Equatable, Sendable {
     public var visibleEntities: [EntitySummary] {
         let needle = filterText.lowercased()
         let list = entities.filter { e in
-            e.state != nil
+            e.state != nil && (showDismissed || !e.dismissed)
                 && (needle.isEmpty || e.name.lowercased().contains(needle) || e.aliases.contains { $0.lowercased().contains(needle) }
                     || (e.owner?.lowercased().contains(needle) ?? false))
                 && (stateFilter == nil || e.state == stateFilter)
                 && (typeFilter == nil || e.type == typeFilter)
         }
         switch sort {
-        case .name: return list.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        case .name:
+            // Lowercased once per entity, not once per comparison: this runs every frame.
+            return list.map { ($0.name.lowercased(), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         case .lastChange: return list.sorted { ($0.lastChange ?? "") > ($1.lastChange ?? "") || (($0.lastChange ?? "") == ($1.lastChange ?? "") && $0.name < $1.name) }
         case .due: return list.sorted { ($0.due ?? "9999") < ($1.due ?? "9999") || (($0.due ?? "9999") == ($1.due ?? "9999") && $0.name < $1.name) }
         }
     }
 
-    /// Rows of the detail pane that can be selected (timeline rows, meeting rows, answer entities).
-    public var detailRowCount: Int {
-        switch detail {
-        case .entity(_, let t): return t.count
-        case .meeting(let m): return m.rows.count
-        case .answer(_, let a): return a.entities.count
-        case nil: return 0
-        }
-    }
+    /// Entities that count: those with a state, not dismissed.
+    public var trackedCount: Int { entities.filter { $0.state != nil && !$0.dismissed }.count }
 
     public static let minWidth = 60
     public static let minHeight = 16

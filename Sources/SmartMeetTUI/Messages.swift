@@ -23,7 +23,42 @@ public enum Msg: Sendable {
     case pickerListed(path: String, entries: [PickerEntry], error: String?)
     case ingest(IngestEvent, at: Date)
     case ingestFinished(IngestSummary, at: Date)
+    case transcriptLoaded(MeetingTranscript, TranscriptRequest)
+    case boardLoaded(StatusBoard)
+    case corrected(CorrectionResult)
     case failed(String)
+}
+
+/// Which meeting to open, and where: from a timeline row, an answer's source or a board
+/// cell (meeting id and turn), or from an older answer's quote (title, date and words).
+public struct TranscriptRequest: Equatable, Sendable {
+    public var meetingId: Int64?
+    public var meetingTitle: String?
+    public var date: String?
+    public var turn: Int?
+    public var quote: String?
+    /// The entity whose mentions n / N step through.
+    public var entityId: Int64?
+
+    public init(meetingId: Int64? = nil, meetingTitle: String? = nil, date: String? = nil, turn: Int? = nil,
+                quote: String? = nil, entityId: Int64? = nil) {
+        self.meetingId = meetingId
+        self.meetingTitle = meetingTitle
+        self.date = date
+        self.turn = turn
+        self.quote = quote
+        self.entityId = entityId
+    }
+}
+
+/// A correction the user made in the app, for the runtime to store.
+public enum CorrectionRequest: Equatable, Sendable {
+    case rename(Int64, to: String)
+    case merge(Int64, into: Int64)
+    case dismiss(Int64)
+    case restore(Int64)
+    case state(Int64, meeting: Int64, StateEdit)
+    case undo
 }
 
 /// Work `update` asks the runtime to do; results come back as messages.
@@ -35,6 +70,9 @@ public enum Effect: Equatable, Sendable {
     case listDirectory(String)
     case startImport([String])
     case cancelImport
+    case loadTranscript(TranscriptRequest)
+    case loadBoard
+    case correct(CorrectionRequest)
     case saveSettings
     case quit
 }
@@ -55,6 +93,8 @@ public struct MeetingDetail: Equatable, Sendable {
         public var state: EntityState
         public var from: EntityState?
         public var evidence: String
+        /// The turn the evidence was said in.
+        public var turn = 0
     }
     public var meeting: MeetingSummary
     public var attendees: [String]
@@ -72,4 +112,14 @@ public struct PickerEntry: Equatable, Sendable {
     public var name: String
     public var isDirectory: Bool
     public var isTranscript: Bool
+    /// Why the file would not import as a meeting ("is not a meeting: …"); nil when it
+    /// looks like one or was not looked at.
+    public var problem: String?
+
+    public init(name: String, isDirectory: Bool, isTranscript: Bool, problem: String? = nil) {
+        self.name = name
+        self.isDirectory = isDirectory
+        self.isTranscript = isTranscript
+        self.problem = problem
+    }
 }

@@ -37,7 +37,9 @@ public final class NCursesBackend: TerminalBackend {
             previous = nil
             sm_clear()
             return .resize(width: Int(sm_cols()), height: Int(sm_rows()))
-        default: return nil
+        default:
+            // No key this tick; if the terminal is gone, quit as Ctrl-C would.
+            return sm_hangup() == 1 ? .key(.ctrl("c")) : nil
         }
     }
 

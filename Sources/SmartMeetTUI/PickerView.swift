@@ -16,6 +16,7 @@ enum PickerView {
         }
         var flags: [String] = []
         flags.append(s.picker.showAllFiles ? "all files" : "transcripts only")
+        flags.append("● looks like a meeting")
         if s.picker.showHidden { flags.append("hidden shown") }
         flags.append("\(s.picker.selected.count) selected")
         screen.write(flags.joined(separator: " · "), x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 2, style: Style(fg: .muted))
@@ -35,10 +36,18 @@ enum PickerView {
             guard i < entries.count else { break }
             let e = entries[i]
             let selected = i == cursor.index
-            let style = selected ? Style(fg: .selectionText, bg: .selection, bold: true) : Style(fg: e.isDirectory ? .accent : (e.isTranscript ? .text : .muted))
+            let meeting = !e.isDirectory && e.isTranscript && e.problem == nil
+            let style = selected ? Style(fg: .selectionText, bg: .selection, bold: true)
+                : Style(fg: e.isDirectory ? .accent : (meeting ? .text : .muted))
             if selected { screen.fill(x: inner.x, y: top + row, width: inner.width, height: 1, style: style) }
             let mark = e.isDirectory ? "   " : (s.picker.selected.contains(e.name) ? "[x]" : "[ ]")
-            screen.write("\(mark) \(e.name)\(e.isDirectory ? "/" : "")", x: inner.x + 1, y: top + row, maxWidth: inner.width - 2, style: style)
+            // ● marks a file that reads as a meeting; others say why not.
+            let used = screen.write("\(mark) \(meeting ? "●" : " ") \(e.name)\(e.isDirectory ? "/" : "")", x: inner.x + 1, y: top + row, maxWidth: inner.width - 2, style: style)
+            if let problem = e.problem, !e.isDirectory {
+                let why = problem.hasPrefix("is not a meeting") ? "not a meeting" : problem
+                screen.write(" — " + why, x: inner.x + 1 + used, y: top + row, maxWidth: max(0, inner.width - 2 - used),
+                             style: selected ? style : Style(fg: .muted))
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ public final class AppRuntime: @unchecked Sendable {
     private var queued: [Msg] = []
     private let reads = DispatchQueue(label: "smartmeet.reads")
     private let imports = DispatchQueue(label: "smartmeet.import")
+    private let writes = DispatchQueue(label: "smartmeet.corrections")
     private let cancelFlag = CancelFlag()
     /// Reloads are coalesced: during an import every stored meeting asks for one, and the
     /// interface only needs the latest.
@@ -104,7 +105,7 @@ public final class AppRuntime: @unchecked Sendable {
             reads.async { [store] in
                 do {
                     let reader = StoreReader(store: store)
-                    self.send(.loaded(Snapshot(meetings: try reader.meetings(), entities: try reader.entities())))
+                    self.send(.loaded(Snapshot(meetings: try reader.meetings(), entities: try reader.entities(includeDismissed: true))))
                 } catch { self.send(.failed("Cannot read the database: \(Store.describe(error))")) }
                 // At most a few refreshes a second while meetings keep landing.
                 Thread.sleep(forTimeInterval: 0.2)
@@ -119,7 +120,7 @@ public final class AppRuntime: @unchecked Sendable {
             reads.async { [store] in
                 do {
                     let reader = StoreReader(store: store)
-                    guard let e = try reader.entities().first(where: { $0.id == id }) else { return }
+                    guard let e = try reader.entities(includeDismissed: true).first(where: { $0.id == id }) else { return }
                     self.send(.detailLoaded(.entity(e, try reader.timeline(entityId: id))))
                 } catch { self.send(.failed("Cannot read the timeline: \(Store.describe(error))")) }
             }
@@ -135,6 +136,45 @@ public final class AppRuntime: @unchecked Sendable {
                     search.invalidate()
                     self.send(.answered(question: q, answer: try engine.ask(q)))
                 } catch { self.send(.failed("Could not answer: \(Store.describe(error))")) }
+            }
+        case .loadTranscript(let request):
+            reads.async { [store] in
+                do {
+                    guard let id = try request.meetingId ?? Self.meetingId(store, title: request.meetingTitle, date: request.date),
+                          let doc = try MeetingTranscript.load(store, meetingId: id, turn: request.turn, quote: request.quote, entityId: request.entityId) else {
+                        self.send(.failed("That meeting is no longer in the database."))
+                        return
+                    }
+                    self.send(.transcriptLoaded(doc, request))
+                } catch { self.send(.failed("Cannot read the transcript: \(Store.describe(error))")) }
+            }
+        case .loadBoard:
+            reads.async { [store] in
+                do { self.send(.boardLoaded(try StatusBoard.load(store))) } catch {
+                    self.send(.failed("Cannot read the board: \(Store.describe(error))"))
+                }
+            }
+        case .correct(let request):
+            // Corrections write; they queue behind a running import's meeting, never in the
+            // interface's way.
+            writes.async { [store] in
+                let corrections = Corrections(store: store)
+                do {
+                    let result: CorrectionResult
+                    switch request {
+                    case .rename(let id, let name): result = try corrections.rename(id, to: name)
+                    case .merge(let id, let target): result = try corrections.merge(id, into: target)
+                    case .dismiss(let id): result = try corrections.dismiss(id)
+                    case .restore(let id): result = try corrections.restore(id)
+                    case .state(let id, let meeting, let edit): result = try corrections.setState(id, meetingId: meeting, edit)
+                    case .undo: result = try corrections.undo()
+                    }
+                    self.send(.corrected(result))
+                } catch let e as CorrectionError {
+                    self.send(.failed(e.description))
+                } catch {
+                    self.send(.failed("Could not save the correction: \(Store.describe(error))"))
+                }
             }
         case .listDirectory(let path):
             reads.async { self.send(Self.listing(path)) }
@@ -169,10 +209,20 @@ public final class AppRuntime: @unchecked Sendable {
         guard let names = try? fm.contentsOfDirectory(atPath: path) else {
             return .pickerListed(path: path, entries: [], error: "\(path): cannot be read (permission denied)")
         }
-        let entries = names.map { name -> PickerEntry in
+        // Files with a transcript's extension are read as an import would read them, so
+        // the picker can mark what looks like a meeting (a few hundred, small ones only).
+        var looked = 0
+        let entries = names.sorted().map { name -> PickerEntry in
             var d: ObjCBool = false
-            _ = fm.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &d)
-            return PickerEntry(name: name, isDirectory: d.boolValue, isTranscript: TranscriptLoader.isSupported(name))
+            let full = (path as NSString).appendingPathComponent(name)
+            _ = fm.fileExists(atPath: full, isDirectory: &d)
+            let supported = TranscriptLoader.isSupported(name)
+            var problem: String?
+            if supported, !d.boolValue, !name.hasPrefix("."), looked < 500 {
+                looked += 1
+                if case .problem(let p) = MeetingShape.look(path: full) { problem = p }
+            }
+            return PickerEntry(name: name, isDirectory: d.boolValue, isTranscript: supported, problem: problem)
         }.sorted { ($0.isDirectory ? 0 : 1, $0.name.lowercased()) < ($1.isDirectory ? 0 : 1, $1.name.lowercased()) }
         return .pickerListed(path: path, entries: entries, error: nil)
     }
@@ -182,14 +232,25 @@ public final class AppRuntime: @unchecked Sendable {
             guard let m = try StoreReaderAccess.meeting(db, id) else { throw NSError(domain: "smartmeet", code: 1) }
             let attendees = try String.fetchAll(db, sql: "SELECT DISTINCT speaker FROM turns WHERE meeting_id = ? AND speaker != 'Unknown' ORDER BY position", arguments: [id])
             let rows = try Row.fetchAll(db, sql: """
-                SELECT s.entity_id, e.name, s.state, s.evidence,
+                SELECT s.entity_id, e.name, s.state, s.evidence, s.turn_position,
                        (SELECT t.from_state FROM transitions t WHERE t.entity_id = s.entity_id AND t.meeting_id = s.meeting_id) AS from_state
-                FROM states s JOIN entities e ON e.id = s.entity_id WHERE s.meeting_id = ? ORDER BY s.turn_position
+                FROM states s JOIN entities e ON e.id = s.entity_id WHERE s.meeting_id = ? AND e.dismissed = 0 ORDER BY s.turn_position
                 """, arguments: [id]).map {
                 MeetingDetail.Row(entityId: $0["entity_id"], name: $0["name"], state: EntityState(rawValue: $0["state"]) ?? .in_progress,
-                                  from: ($0["from_state"] as String?).flatMap(EntityState.init(rawValue:)), evidence: $0["evidence"])
+                                  from: ($0["from_state"] as String?).flatMap(EntityState.init(rawValue:)), evidence: $0["evidence"],
+                                  turn: $0["turn_position"])
             }
             return MeetingDetail(meeting: m, attendees: attendees, rows: rows)
+        }
+    }
+}
+
+extension AppRuntime {
+    /// An older answer names its quote's meeting by title and date only.
+    static func meetingId(_ store: Store, title: String?, date: String?) throws -> Int64? {
+        guard let date else { return nil }
+        return try store.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM meetings WHERE date = ? ORDER BY title = ? DESC, id LIMIT 1", arguments: [date, title ?? ""])
         }
     }
 }

@@ -63,7 +63,19 @@ public struct Screen: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width - x, maxWidth ?? width)
         var col = 0
-        for g in TextSanitizer.clean(text).replacingOccurrences(of: "\n", with: " ") {
+        // Printable ASCII is one column a byte and has nothing to strip.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            var col = 0
+            for b in text.utf8 {
+                if col >= limit { break }
+                if x + col >= 0 { self[x + col, y] = Cell(text: String(UnicodeScalar(b)), style: style) }
+                col += 1
+            }
+            return col
+        }
+        // Most other text has nothing to strip either; cleaning it anyway was most of a frame's cost.
+        let safe = text.unicodeScalars.allSatisfy(Self.isInert)
+        for g in safe ? text : TextSanitizer.clean(text).replacingOccurrences(of: "\n", with: " ") {
             let w = DisplayWidth.of(g)
             if w == 0 { continue }
             if col + w > limit { break }
@@ -74,6 +86,14 @@ public struct Screen: Equatable, Sendable {
             col += w
         }
         return col
+    }
+
+    /// A scalar `TextSanitizer.clean` keeps as it is (and that is not a newline).
+    static func isInert(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C, 0xFEFF: return false
+        default: return true
+        }
     }
 
     /// The screen as lines of text, wide characters written once: what tests compare.
@@ -94,6 +114,8 @@ public enum DisplayWidth {
     public static func of(_ g: Character) -> Int {
         guard let first = g.unicodeScalars.first else { return 0 }
         let v = first.value
+        // Printable ASCII and box drawing, alone, are one column: no property lookups.
+        if (0x20..<0x7F).contains(v) || (0x2500...0x259F).contains(v), g.unicodeScalars.count == 1 { return 1 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         let cat = first.properties.generalCategory
         if cat == .nonspacingMark || cat == .enclosingMark || cat == .format { return 0 }

@@ -1,5 +1,6 @@
 import Foundation
 import SmartMeetCore
+import TOMLKit
 
 /// What a colour is for; themes map roles to colours.
 public enum ColorRole: String, CaseIterable, Hashable, Sendable {
@@ -8,7 +9,7 @@ public enum ColorRole: String, CaseIterable, Hashable, Sendable {
     case error, progress
 }
 
-/// A colour theme from `themes/NAME.toml`: `[colors]` with `role = "#rrggbb" | 0-255 | "name"`.
+/// A colour theme: built in from `themes/NAME.toml`, or the user's own file of the same shape.
 public struct Theme: Equatable, Sendable {
     public var name: String
     /// Colour per role as a 256-colour index; -1 = the terminal's default.
@@ -33,35 +34,54 @@ public struct Theme: Equatable, Sendable {
                                        "bright_green": 10, "bright_yellow": 11, "bright_blue": 12, "bright_magenta": 13,
                                        "bright_cyan": 14, "bright_white": 15]
 
-    /// Parses the small TOML subset themes use: comments, one `[colors]` table, `key = value`.
-    public static func parse(_ text: String, name: String) throws -> Theme {
+    /// Parses a theme file with a real TOML parser: an optional top-level `name`, and a
+    /// `[colors]` table of `role = "#rrggbb" | 0-255 | "name"`. Any problem is one
+    /// sentence naming the file, the line and what is wrong.
+    public static func parse(_ text: String, name: String, file: String? = nil) throws -> Theme {
+        let label = file ?? "\(name).toml"
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let e as TOMLParseError {
+            throw ThemeError(message: "\(label) line \(e.source.begin.line): \(e.description)")
+        }
+        for key in table.keys where key != "colors" && key != "name" {
+            throw ThemeError(message: "\(label) line \(line(of: key, in: text)): unknown key \"\(key)\" (a theme has name and [colors])")
+        }
+        guard let colorTable = table["colors"] else { return Theme(name: name, colors: [:]) }
+        guard let rolesTable = colorTable.table else {
+            throw ThemeError(message: "\(label) line \(line(of: "colors", in: text)): colors must be a table ([colors])")
+        }
         var colors: [ColorRole: Int] = [:]
-        var section = ""
-        for (n, raw) in text.components(separatedBy: "\n").enumerated() {
-            let line = stripComment(raw).trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") { section = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")); continue }
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2 else { throw ThemeError(message: "\(name).toml line \(n + 1): expected key = value") }
-            guard section == "colors" else { continue }
-            guard let role = ColorRole(rawValue: parts[0]) else { continue }
-            let value = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            guard let c = color(value) else { throw ThemeError(message: "\(name).toml line \(n + 1): unknown colour \"\(value)\"") }
+        for key in rolesTable.keys {
+            let at = line(of: key, in: text, after: "[colors]")
+            guard let role = ColorRole(rawValue: key) else {
+                throw ThemeError(message: "\(label) line \(at): unknown colour role \"\(key)\"; roles are \(ColorRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let value = rolesTable[key]
+            let spelled = value?.int.map(String.init) ?? value?.string
+            guard let spelled, let c = color(spelled) else {
+                let shown = spelled.map { "\"\($0)\"" } ?? "a \(value?.type.rawValue ?? "missing") value"
+                throw ThemeError(message: "\(label) line \(at): \(key) has unknown colour \(shown) (use 0-255, \"#rrggbb\", a colour name or \"default\")")
+            }
             colors[role] = c
         }
         return Theme(name: name, colors: colors)
     }
 
-    /// Drops a `# comment`, but not a `#` inside quotes ("#002b36").
-    static func stripComment(_ line: String) -> String {
-        var inQuote: Character?
-        var out = ""
-        for ch in line {
-            if ch == "\"" || ch == "'" { inQuote = inQuote == ch ? nil : (inQuote ?? ch) }
-            if ch == "#", inQuote == nil { break }
-            out.append(ch)
+    /// The 1-based line where `key =` is written (after `section` when given), for messages
+    /// about values the parser accepted but a theme cannot use.
+    static func line(of key: String, in text: String, after section: String? = nil) -> Int {
+        var inSection = section == nil
+        for (n, raw) in text.components(separatedBy: "\n").enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if let section, line.hasPrefix("[") { inSection = line.hasPrefix(section) }
+            guard inSection else { continue }
+            let bare = line.hasPrefix("\"") ? String(line.dropFirst()) : line
+            if bare.hasPrefix(key), bare.dropFirst(key.count).drop(while: { $0 == " " || $0 == "\"" }).first == "=" { return n + 1 }
+            if section == nil, line == "[\(key)]" { return n + 1 }
         }
-        return out
+        return 1
     }
 
     static func color(_ v: String) -> Int? {
@@ -105,25 +125,54 @@ public struct Theme: Equatable, Sendable {
         }!
     }
 
-    /// Themes from a folder, by file name; the built-in one when the folder has none.
+    /// The themes compiled into the binary from `themes/*.toml`, default first.
+    public static let builtIn: [Theme] = {
+        let themes = EmbeddedThemes.files.compactMap { try? parse($0.text, name: $0.name) }
+        return ordered(themes.isEmpty ? [fallback] : themes)
+    }()
+
+    /// `$XDG_CONFIG_HOME/smartmeet/themes` (else `~/.config/smartmeet/themes`): the user's own.
+    public static func userFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".config")
+        return ((base as NSString).appendingPathComponent("smartmeet") as NSString).appendingPathComponent("themes")
+    }
+
+    /// The built-in themes plus those in `folder`; a user theme with a built-in's name
+    /// replaces it. A file that cannot be used is left out and named in `errors`.
+    public static func available(userFolder folder: String?) -> (themes: [Theme], errors: [String]) {
+        var themes = builtIn
+        guard let folder else { return (themes, []) }
+        let (own, errors) = loadAll(from: folder)
+        for t in own {
+            if let i = themes.firstIndex(where: { $0.name == t.name }) { themes[i] = t } else { themes.append(t) }
+        }
+        return (ordered(themes), errors)
+    }
+
+    /// Themes from a folder's `*.toml` files, by file name.
     public static func loadAll(from dir: String) -> (themes: [Theme], errors: [String]) {
         var out: [Theme] = []
         var errors: [String] = []
         let files = (try? FileManager.default.contentsOfDirectory(atPath: dir))?.filter { $0.hasSuffix(".toml") }.sorted() ?? []
         for f in files {
-            let name = String(f.dropLast(5))
+            let path = (dir as NSString).appendingPathComponent(f)
             do {
-                let text = try String(contentsOfFile: (dir as NSString).appendingPathComponent(f), encoding: .utf8)
-                out.append(try parse(text, name: name))
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                out.append(try parse(text, name: String(f.dropLast(5)), file: path))
             } catch let e as ThemeError {
                 errors.append(e.message)
             } catch {
-                errors.append("\(f): cannot be read")
+                errors.append("\(path): cannot be read as UTF-8 text")
             }
         }
-        if out.isEmpty { out = [fallback] }
-        if let i = out.firstIndex(where: { $0.name == "default" }), i != 0 { out.insert(out.remove(at: i), at: 0) }
         return (out, errors)
+    }
+
+    static func ordered(_ themes: [Theme]) -> [Theme] {
+        var out = themes
+        if let i = out.firstIndex(where: { $0.name == "default" }), i != 0 { out.insert(out.remove(at: i), at: 0) }
+        return out
     }
 }
 

@@ -13,14 +13,22 @@ public enum View {
         let layout = Layout(width: s.width, height: s.height, importing: s.importing != nil)
         screen.fill(x: 0, y: 0, width: s.width, height: s.height, style: Style(fg: .text, bg: .background))
         drawTitle(&screen, s, layout.title)
-        drawMeetings(&screen, s, layout.meetings)
-        drawEntities(&screen, s, layout.entities)
-        drawDetail(&screen, s, layout.detail)
+        // A transcript, else the board, takes the whole body while it is open.
+        if let t = s.transcript {
+            TranscriptView.draw(&screen, t, layout.body)
+        } else if let b = s.board {
+            BoardView.draw(&screen, s, b, layout.body)
+        } else {
+            drawMeetings(&screen, s, layout.meetings)
+            drawEntities(&screen, s, layout.entities)
+            DetailView.draw(&screen, s, layout.detail)
+        }
         if let p = layout.progress, let progress = s.importing { drawProgress(&screen, progress, p) }
         drawPrompt(&screen, s, layout.prompt)
         drawStatus(&screen, s, layout.status)
         if s.mode == .picker || s.mode == .pickerPath { PickerView.draw(&screen, s) }
-        if s.mode == .help { drawHelp(&screen, s) }
+        if s.mode == .failures { FailuresView.draw(&screen, s) }
+        if s.mode == .help { HelpView.draw(&screen, s) }
         return screen
     }
 
@@ -60,16 +68,25 @@ public enum View {
         return icon + " " + st.spoken
     }
 
+    static let monthAbbreviations = CalendarDay.monthNames.map { String($0.prefix(3)).capitalized }
+
+    /// "2026-03-09" → "Mar 9". Drawn for every row of every frame, so no Foundation here.
     static func short(_ iso: String?) -> String {
         guard let iso, let d = CalendarDay(iso: iso) else { return "" }
-        return String(CalendarDay.monthNames[d.month - 1].prefix(3)).capitalized + " \(d.day)"
+        return monthAbbreviations[d.month - 1] + " " + String(d.day)
+    }
+
+    /// `text` padded with spaces to `width` characters (or cut to it).
+    static func pad(_ text: String, _ width: Int) -> String {
+        let n = text.count
+        return n >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - n)
     }
 
     static func drawTitle(_ screen: inout Screen, _ s: AppState, _ r: Rect) {
         let style = Style(fg: .statusText, bg: .status, bold: true)
         screen.fill(x: r.x, y: r.y, width: r.width, height: 1, style: style)
         let db = tilde(s.databasePath)
-        let right = "\(s.meetings.count) meetings · \(s.entities.filter { $0.state != nil }.count) entities · theme \(s.theme.name) · LLM \(s.llmMode) "
+        let right = "\(s.meetings.count) meetings · \(s.trackedCount) entities · theme \(s.theme.name) · LLM \(s.llmMode) "
         let used = screen.write(" smartmeet ", x: 0, y: r.y, style: style)
         let rightWidth = DisplayWidth.of(right)
         screen.write(DisplayWidth.truncate(db, max(0, r.width - used - rightWidth - 2)), x: used, y: r.y, style: Style(fg: .statusText, bg: .status))
@@ -83,18 +100,23 @@ public enum View {
             placeholder(&screen, s.loaded ? "No meetings yet — press i to import" : "Loading…", inner)
             return
         }
-        for row in 0..<inner.height {
+        // The header says what "5p 5Δ" means: people who spoke, changes of state.
+        let legend = inner.width >= 30 ? "people·changes" : "p Δ"
+        screen.write("Date   Meeting", x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(fg: .muted, underline: true))
+        screen.write(legend, x: inner.x + max(15, inner.width - DisplayWidth.of(legend)), y: inner.y, maxWidth: inner.width - 15, style: Style(fg: .muted, underline: true))
+        for row in 0..<(inner.height - 1) {
             let i = s.meetingCursor.offset + row
             guard i < s.meetings.count else { break }
             let m = s.meetings[i]
+            let y = inner.y + 1 + row
             let selected = i == s.meetingCursor.index
             let style = selected ? Style(fg: .selectionText, bg: s.focus == .meetings ? .selection : .border, bold: true) : Style()
-            if selected { screen.fill(x: inner.x, y: inner.y + row, width: inner.width, height: 1, style: style) }
+            if selected { screen.fill(x: inner.x, y: y, width: inner.width, height: 1, style: style) }
             let tail = " \(m.speakers)p \(m.changes)Δ"
-            let x = inner.x + screen.write(short(m.date).padding(toLength: 7, withPad: " ", startingAt: 0), x: inner.x, y: inner.y + row, style: selected ? style : Style(fg: .muted))
+            let x = inner.x + screen.write(pad(short(m.date), 7), x: inner.x, y: y, style: selected ? style : Style(fg: .muted))
             let tailWidth = DisplayWidth.of(tail)
-            screen.write(DisplayWidth.truncate(m.title, inner.width - 7 - tailWidth), x: x, y: inner.y + row, style: style)
-            screen.write(tail, x: inner.x + inner.width - tailWidth, y: inner.y + row, style: selected ? style : Style(fg: .muted))
+            screen.write(DisplayWidth.truncate(m.title, inner.width - 7 - tailWidth), x: x, y: y, style: style)
+            screen.write(tail, x: inner.x + inner.width - tailWidth, y: y, style: selected ? style : Style(fg: .muted))
         }
     }
 
@@ -107,16 +129,15 @@ public enum View {
         if s.sort != .name { title += " by \(s.sort.rawValue)" }
         box(&screen, r, title: title, focused: s.focus == .entities)
         let inner = r.inner
-        let badgeWidth = 14
-        let ownerWidth = inner.width >= 50 ? 12 : 0
-        let dueWidth = inner.width >= 40 ? 7 : 0
-        let nameWidth = max(6, inner.width - badgeWidth - ownerWidth - dueWidth - 1)
-        var header = "Name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + " " + "State".padding(toLength: badgeWidth, withPad: " ", startingAt: 0)
-        if ownerWidth > 0 { header += "Owner".padding(toLength: ownerWidth, withPad: " ", startingAt: 0) }
+        let columns = EntityColumns.plan(width: inner.width, longestName: list.map { DisplayWidth.of($0.name) + ($0.dismissed ? 12 : 0) }.max() ?? 0,
+                                         sortByDue: s.sort == .due)
+        let badgeWidth = columns.badge, ownerWidth = columns.owner, dueWidth = columns.due, nameWidth = columns.name
+        var header = pad("Name", nameWidth) + " " + pad((badgeWidth > 2 ? "State" : ""), badgeWidth)
+        if ownerWidth > 0 { header += pad("Owner", ownerWidth) }
         if dueWidth > 0 { header += "Due" }
         screen.write(header, x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(fg: .muted, underline: true))
         if list.isEmpty {
-            screen.write(s.entities.isEmpty ? "Nothing tracked yet" : "Nothing matches the filter (Esc clears)", x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 1, style: Style(fg: .muted))
+            placeholder(&screen, s.entities.isEmpty ? "Nothing tracked yet" : "Nothing matches the filter (Esc clears it)", inner, top: 1)
             return
         }
         for row in 0..<(inner.height - 1) {
@@ -127,10 +148,12 @@ public enum View {
             let selected = i == s.entityCursor.index
             let base = selected ? Style(fg: .selectionText, bg: s.focus == .entities ? .selection : .border, bold: true) : Style()
             if selected { screen.fill(x: inner.x, y: y, width: inner.width, height: 1, style: base) }
-            screen.write(DisplayWidth.truncate(e.name, nameWidth), x: inner.x, y: y, style: base)
+            var nameStyle = base
+            if e.dismissed { nameStyle.dim = true; nameStyle.fg = selected ? base.fg : .muted }
+            screen.write(DisplayWidth.truncate(e.name + (e.dismissed ? " (dismissed)" : ""), nameWidth), x: inner.x, y: y, style: nameStyle)
             var badgeStyle = stateStyle(e.state)
             if selected { badgeStyle.bg = base.bg }
-            screen.write(badge(e.state), x: inner.x + nameWidth + 1, y: y, maxWidth: badgeWidth - 1, style: badgeStyle)
+            screen.write(badgeWidth > 2 ? badge(e.state) : String(badge(e.state).prefix(1)), x: inner.x + nameWidth + 1, y: y, maxWidth: badgeWidth - 1, style: badgeStyle)
             var x = inner.x + nameWidth + 1 + badgeWidth
             if ownerWidth > 0 {
                 screen.write(DisplayWidth.truncate(e.owner?.split(separator: " ").first.map(String.init) ?? "", ownerWidth - 1), x: x, y: y, style: selected ? base : Style(fg: .muted))
@@ -140,75 +163,9 @@ public enum View {
         }
     }
 
-    static func drawDetail(_ screen: inout Screen, _ s: AppState, _ r: Rect) {
-        let inner = r.inner
-        switch s.detail {
-        case nil:
-            box(&screen, r, title: "Timeline", focused: s.focus == .detail)
-            placeholder(&screen, "Select an entity to see its timeline, or press : to ask a question.", inner)
-        case .entity(let e, let timeline)?:
-            box(&screen, r, title: "Timeline — \(e.name)", focused: s.focus == .detail)
-            var head = "\(e.type.rawValue) · \(e.state?.spoken ?? "")"
-            if let o = e.owner { head += " · owner \(o)" }
-            if let d = e.due { head += " · due \(short(d))" }
-            screen.write(head, x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, style: Style(fg: .muted))
-            let rows = timeline.map { t -> (String, EntityState, String) in
-                var line = "\(short(t.date).padding(toLength: 7, withPad: " ", startingAt: 0))"
-                if let f = t.from { line += "\(f.spoken) → " }
-                return (line, t.state, "“\(t.evidence)” — \(t.meetingTitle)\(t.owner.map { ", \($0)" } ?? "")\(t.due.map { ", due \(short($0))" } ?? "")")
-            }
-            drawTwoLineRows(&screen, s, inner, rows)
-        case .meeting(let m)?:
-            box(&screen, r, title: "Meeting — \(m.meeting.title)", focused: s.focus == .detail)
-            let who = m.attendees.isEmpty ? "" : " · " + m.attendees.joined(separator: ", ")
-            screen.write("\(m.meeting.date) · \(m.meeting.source)\(who)", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, style: Style(fg: .muted))
-            let rows = m.rows.map { row -> (String, EntityState, String) in
-                ("\(DisplayWidth.truncate(row.name, max(8, inner.width / 2))): " + (row.from.map { "\($0.spoken) → " } ?? ""), row.state, "“\(row.evidence)”")
-            }
-            drawTwoLineRows(&screen, s, inner, rows)
-        case .answer(let q, let a)?:
-            box(&screen, r, title: "Answer", focused: s.focus == .detail)
-            var y = inner.y
-            screen.write("? " + q, x: inner.x + 1, y: y, maxWidth: inner.width - 1, style: Style(fg: .accent, bold: true))
-            y += 1
-            for line in wrap(a.answer, inner.width - 2) where y < inner.y + inner.height - 1 {
-                screen.write(line, x: inner.x + 1, y: y, maxWidth: inner.width - 1)
-                y += 1
-            }
-            y += 1
-            for (i, e) in a.entities.enumerated() where y < inner.y + inner.height {
-                let selected = i == s.detailCursor.index && s.focus == .detail
-                let style = selected ? Style(fg: .selectionText, bg: .selection, bold: true) : Style()
-                if selected { screen.fill(x: inner.x, y: y, width: inner.width, height: 1, style: style) }
-                let used = screen.write(DisplayWidth.truncate("• " + e.name, inner.width - 17) + "  ", x: inner.x + 1, y: y, style: style)
-                var st = stateStyle(e.state.flatMap(EntityState.init(rawValue:)))
-                if selected { st.bg = .selection }
-                screen.write(badge(e.state.flatMap(EntityState.init(rawValue:))), x: inner.x + 1 + used, y: y, maxWidth: 14, style: st)
-                y += 1
-            }
-        }
-    }
-
     static func placeholder(_ screen: inout Screen, _ text: String, _ inner: Rect, top: Int = 0) {
-        for (i, line) in wrap(text, inner.width - 2).enumerated() where top + i < inner.height {
+        for (i, line) in TextWrap.wrap(text, inner.width - 2).enumerated() where top + i < inner.height {
             screen.write(line, x: inner.x + 1, y: inner.y + top + i, maxWidth: inner.width - 1, style: Style(fg: .muted))
-        }
-    }
-
-    static func drawTwoLineRows(_ screen: inout Screen, _ s: AppState, _ inner: Rect, _ rows: [(String, EntityState, String)]) {
-        let visible = max(1, (inner.height - 2) / 2)
-        for row in 0..<visible {
-            let i = s.detailCursor.offset + row
-            guard i < rows.count else { break }
-            let y = inner.y + 2 + row * 2
-            let selected = i == s.detailCursor.index && s.focus == .detail
-            let base = selected ? Style(fg: .selectionText, bg: .selection, bold: true) : Style()
-            if selected { screen.fill(x: inner.x, y: y, width: inner.width, height: 1, style: base) }
-            let used = screen.write(rows[i].0, x: inner.x + 1, y: y, maxWidth: inner.width - 1, style: base)
-            var st = stateStyle(rows[i].1)
-            if selected { st.bg = .selection }
-            screen.write(badge(rows[i].1), x: inner.x + 1 + used, y: y, maxWidth: max(0, inner.width - 1 - used), style: st)
-            screen.write(rows[i].2, x: inner.x + 3, y: y + 1, maxWidth: inner.width - 3, style: Style(fg: .muted))
         }
     }
 
@@ -246,13 +203,20 @@ public enum View {
             screen.write("ask: " + s.input + "▏", x: 1, y: r.y, maxWidth: r.width - 2, style: Style(fg: .accent, bold: true))
         case .filter:
             screen.write("filter: " + s.input + "▏", x: 1, y: r.y, maxWidth: r.width - 2, style: Style(fg: .accent, bold: true))
+        case .transcriptSearch:
+            screen.write("search this meeting: " + s.input + "▏", x: 1, y: r.y, maxWidth: r.width - 2, style: Style(fg: .accent, bold: true))
+        case .edit:
+            // The end of what is typed stays in view when the prompt is long.
+            let prompt = (s.editing?.prompt ?? "") + s.input + "▏"
+            let overflow = DisplayWidth.of(prompt) - (r.width - 2)
+            screen.write(overflow > 0 ? "…" + String(prompt.dropFirst(overflow + 1)) : prompt, x: 1, y: r.y, maxWidth: r.width - 2, style: Style(fg: .accent, bold: true))
         default:
             if let p = s.pending {
                 screen.write("asking: \(p) …", x: 1, y: r.y, maxWidth: r.width - 2, style: Style(fg: .muted))
             } else if let m = s.message {
                 screen.write(m, x: 1, y: r.y, maxWidth: r.width - 2, style: Style(fg: .accent))
-            } else if let report = s.lastImport, !report.failures.isEmpty {
-                screen.write("Failed: " + report.failures.joined(separator: " · "), x: 1, y: r.y, maxWidth: r.width - 2, style: Style(fg: .error))
+            } else if !s.failures.isEmpty {
+                screen.write("\(s.failures.count) \(s.failures.count == 1 ? "file" : "files") failed to import · f lists them with the reasons", x: 1, y: r.y, maxWidth: r.width - 2, style: Style(fg: .error))
             } else {
                 screen.write(": ask a question   / filter   i import   ? help", x: 1, y: r.y, maxWidth: r.width - 2, style: Style(fg: .muted))
             }
@@ -267,39 +231,21 @@ public enum View {
         case .help: keys = "any key closes help"
         case .query: keys = "Enter ask · ↑↓ history · Esc cancel"
         case .filter: keys = "type to filter · Enter keep · Esc cancel"
-        case .picker: keys = "Space select · a all · Enter import/open · ← up · / type path · . hidden · * all files · I whole folder · Esc close"
+        case .picker: keys = "● meeting · Space select · a all meetings · Enter import/open · ← up · / type path · . hidden · * all files · I whole folder · Esc close"
         case .pickerPath: keys = "Enter go/import · Esc back"
+        case .transcript: keys = "↑↓ jk scroll · n N next/previous \(s.transcript?.search.isEmpty == false ? "match" : "mention") · / search · g G top/end · Esc back"
+        case .transcriptSearch: keys = "Enter search · Esc cancel"
+        case .board: keys = "←→↑↓ hjkl move · Enter transcript · e state · s t filter · R m d u correct · Esc back"
+        case .failures: keys = "↑↓ scroll · Esc closes (f opens again)"
+        case .edit: keys = "Enter save · Esc cancel · u undoes afterwards"
         case .normal:
             switch s.focus {
-            case .meetings: keys = "↑↓ jk move · Enter open meeting · Tab pane · : ask · / filter · i import · T theme · ? help · q quit"
-            case .entities: keys = "↑↓ jk move · Enter timeline · / filter · s state · t type · o sort · : ask · i import · ? help · q quit"
-            case .detail: keys = "↑↓ jk move · Enter open · Esc back · Tab pane · : ask · ? help · q quit"
+            case .meetings: keys = "↑↓ move · Enter open · v transcript · p people Δ changes · b board · i import · ? help"
+            case .entities: keys = "↑↓ move · Enter timeline · / s t o filter · R m d u correct · b board · ? help"
+            case .detail: keys = "↑↓ move · Enter open · v transcript · e state · R m d u correct · Esc back · ? help"
             }
         }
         screen.write(" " + keys, x: 0, y: r.y, maxWidth: r.width, style: style)
-    }
-
-    static let helpLines: [(String, String)] = [
-        ("Tab / Shift-Tab", "next / previous pane"), ("h l ← →", "pane left / right"), ("j k ↑ ↓", "move"),
-        ("g G Home End", "first / last"), ("PgUp PgDn", "page"), ("Enter", "open: meeting, timeline, or jump to meeting"),
-        ("Esc", "back out, clear filters"), (":", "ask a question (↑↓ history)"), ("/", "filter entities by text"),
-        ("s", "cycle state filter"), ("t", "cycle type filter"), ("o", "sort by name, last change, due"),
-        ("i", "import from the file picker"), ("x", "cancel a running import"), ("T", "next colour theme"),
-        ("r", "reload from the database"), ("mouse", "click focuses and selects, wheel scrolls"), ("?", "this help"),
-        ("q  Ctrl-C", "quit"),
-    ]
-
-    static func drawHelp(_ screen: inout Screen, _ s: AppState) {
-        let w = min(s.width - 4, 64)
-        let h = min(s.height - 2, helpLines.count + 4)
-        let r = Rect(x: (s.width - w) / 2, y: (s.height - h) / 2, width: w, height: h)
-        screen.fill(x: r.x, y: r.y, width: r.width, height: r.height, style: Style())
-        box(&screen, r, title: "Keys", focused: true)
-        for (i, (k, v)) in helpLines.enumerated() where i < r.height - 3 {
-            screen.write(k, x: r.x + 2, y: r.y + 1 + i, maxWidth: 18, style: Style(fg: .accent, bold: true))
-            screen.write(v, x: r.x + 21, y: r.y + 1 + i, maxWidth: r.width - 23)
-        }
-        screen.write("any key closes", x: r.x + 2, y: r.y + r.height - 2, style: Style(fg: .muted))
     }
 
     static func drawTooSmall(_ screen: inout Screen, _ s: AppState) {
@@ -314,22 +260,5 @@ public enum View {
     static func tilde(_ path: String) -> String {
         let home = NSHomeDirectory()
         return path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
-    }
-
-    static func wrap(_ text: String, _ width: Int) -> [String] {
-        guard width > 4 else { return [text] }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if DisplayWidth.of(candidate) > width, !current.isEmpty {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current = candidate
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 }

@@ -11,24 +11,13 @@ struct AppCommand: ParsableCommand {
         try Self.launch()
     }
 
-    static func themesDirectory() -> String {
-        let env = ProcessInfo.processInfo.environment
-        if let t = env["SMARTMEET_THEMES"], !t.isEmpty { return t }
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let candidates = [FileManager.default.currentDirectoryPath + "/themes",
-                          exe.appendingPathComponent("../../themes").standardized.path,
-                          exe.appendingPathComponent("../share/smartmeet/themes").standardized.path,
-                          "/usr/share/smartmeet/themes"]
-        return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
-    }
-
     static func launch() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             Output.error("smartmeet: the terminal app needs a terminal; use a subcommand (see smartmeet --help)")
             throw ExitCode(2)
         }
-        let store = try GlobalOptions.openStore()
-        let (themes, themeErrors) = Theme.loadAll(from: themesDirectory())
+        let store = try GlobalOptions.openStore(creating: true)
+        let (themes, themeErrors) = Theme.available(userFolder: Theme.userFolder())
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let backend: NCursesBackend
         do {

@@ -4,9 +4,24 @@ import SmartMeetCore
 
 struct AskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ask", abstract: "Ask a question in plain English (\"what is blocked?\").")
+        commandName: "ask", abstract: "Ask a question in plain English (\"what is blocked?\").",
+        discussion: AskCommand.questionKinds)
 
-    @Flag(help: "Print {intent, answer, entities, rows, evidence} as JSON.")
+    /// What `ask` understands, for --help (the README lists the same).
+    static let questionKinds = """
+        Questions it understands (names go through the same matching as import: aliases, short forms, small typos):
+          status of X · who owns X · when is X due · what happened with X / history of X / when did X get blocked
+          what is blocked / at risk / on hold / done / cancelled / proposed / planned / in progress
+          what was blocked on DATE (as of a day)
+          what does PERSON own · what is unowned
+          what changed in the last meeting / since DATE / between DATE and DATE / in the NAME meeting
+          what is due this week / before DATE · what is overdue
+          how many features are done · by state / owner / type · what changed most often
+          what has not been mentioned for N meetings
+          what did we say about TOPIC (answered from search, with speaker and meeting)
+        """
+
+    @Flag(help: "Print {intent, answer, headline, entities, rows, evidence, sources} as JSON.")
     var json = false
 
     @Argument(help: "The question.")
@@ -18,7 +33,9 @@ struct AskCommand: ParsableCommand {
         let q = question.joined(separator: " ")
         var answer = try engine.ask(q)
         if let llm = try LLMSetup.client(store: store) {
-            answer = LLMAnswerer(client: llm).compose(question: q, offline: answer)
+            // The model may phrase the headline; the quotes and facts listed under it stay.
+            let composed = LLMAnswerer(client: llm).compose(question: q, offline: answer)
+            if composed.answer != answer.answer { answer = answer.rephrased(composed.answer) }
             LLMSetup.finish(llm, store: store)
         }
         if json {
@@ -26,7 +43,8 @@ struct AskCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Output.json(try encoder.encode(answer))
         } else {
-            Output.line(answer.answer)
+            // The headline, then each listed quote or change on its own line.
+            for line in answer.answer.split(separator: "\n") { Output.line(String(line)) }
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SmartMeetCore
 
@@ -25,8 +26,16 @@ enum GlobalOptions {
         return rest
     }
 
-    static func openStore() throws -> Store {
-        try Store(path: databasePath ?? Store.defaultPath())
+    /// Opens the database. Only commands that import (`ingest`, the app) create one; the
+    /// others refuse a path where none exists, so a mistyped `--db` is an error, not a
+    /// new empty database.
+    static func openStore(creating: Bool = false) throws -> Store {
+        let path = databasePath ?? Store.defaultPath()
+        if !creating, !FileManager.default.fileExists(atPath: path) {
+            Output.error("smartmeet: \(path): no such database; import meetings first with `smartmeet ingest FILES` (or check --db)")
+            throw ExitCode(2)
+        }
+        return try Store(path: path)
     }
 }
 

@@ -15,7 +15,7 @@ struct IngestCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let store = try GlobalOptions.openStore()
+        let store = try GlobalOptions.openStore(creating: true)
         let llm = try LLMSetup.client(store: store)
         let embedder: Embedder = HTTPEmbedder.fromEnvironment() ?? HashingEmbedder()
         let pipeline = llm.map { IngestPipeline(store: store, extractor: LLMExtractor(client: $0), extractorName: "llm+rules", embedder: embedder) }

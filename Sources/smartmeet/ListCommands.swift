@@ -63,6 +63,7 @@ struct TimelineCommand: ParsableCommand {
             var line = "  \(t.date)  \(t.from.map { "\($0.spoken) → " } ?? "")\(t.state.spoken)  — \(t.meetingTitle)"
             if let o = t.owner { line += "; owner \(o)" }
             if let d = t.due { line += "; due \(d)" }
+            if t.byUser { line += " (edited" + (t.extractorState.map { "; the extractor said \($0.spoken)" } ?? "") + ")" }
             Output.line(line)
             Output.line("      \"\(t.evidence)\"")
         }

@@ -11,8 +11,10 @@ struct SmartMeetCommand: ParsableCommand {
             $XDG_DATA_HOME/smartmeet/smartmeet.db), --llm off|auto|on.
             With no subcommand in a terminal, opens the full-screen app.
             """,
+        version: SmartMeetVersion.string,
         subcommands: [AppCommand.self, IngestCommand.self, GenerateCommand.self, BenchCommand.self, StatsCommand.self, ExportCommand.self, AskCommand.self, SearchCommand.self,
-                      MeetingsCommand.self, EntitiesCommand.self, TimelineCommand.self, ExtractCommand.self]
+                      MeetingsCommand.self, EntitiesCommand.self, TimelineCommand.self, ExtractCommand.self,
+                      EntityCommand.self, StateCommand.self, UndoCommand.self, CorrectionsCommand.self, ReportCommand.self]
     )
 
     func run() throws {

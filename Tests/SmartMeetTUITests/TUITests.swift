@@ -6,6 +6,7 @@ import XCTest
 final class TUITests: XCTestCase {
     func state(_ w: Int = 120, _ h: Int = 30) -> AppState {
         var s = AppState(width: w, height: h, databasePath: "/data/sm.db", startFolder: "/data")
+        s.themes = Theme.builtIn
         s.loaded = true
         return s
     }
@@ -31,14 +32,15 @@ final class TUITests: XCTestCase {
         XCTAssertTrue(text.contains("i to import"))
         XCTAssertTrue(text.contains("Nothing tracked yet"))
         XCTAssertTrue(text.contains("Select an entity to see its"))
-        XCTAssertTrue(text.contains("0 meetings · 0 entities · theme builtin · LLM off"))
-        XCTAssertTrue(View.render(state()).lines.last!.contains("? help · q quit"))
+        XCTAssertTrue(text.contains("0 meetings · 0 entities · theme default · LLM off"), text)
+        XCTAssertTrue(View.render(state()).lines.last!.contains("? help"))
     }
 
     func testPopulatedStoreShowsPanesWithBadges() {
         let screen = View.render(populated())
         let lines = screen.lines
-        XCTAssertTrue(lines[2].contains("Mar 9  Mobile weekly"), lines[2])
+        XCTAssertTrue(lines[2].contains("Date   Meeting"), lines[2])
+        XCTAssertTrue(lines[3].contains("Mar 9  Mobile"), lines[3])
         XCTAssertTrue(screen.text.contains("Offline mode"))
         XCTAssertTrue(screen.text.contains("■ blocked"))
         XCTAssertTrue(screen.text.contains("✓ completed"))
@@ -77,7 +79,7 @@ final class TUITests: XCTestCase {
     }
 
     func testTimelineRowsAndJumpToMeeting() {
-        var s = populated()
+        var s = populated(160, 30)
         let e = s.entities[0]
         let timeline = [
             TimelineEntry(meetingId: 1, meetingTitle: "Mobile weekly", date: "2026-03-02", state: .in_progress, owner: "Tomás Rivera", due: "2026-03-27", evidence: "So offline mode is moving.", from: nil),
@@ -91,9 +93,10 @@ final class TUITests: XCTestCase {
         XCTAssertTrue(text.contains("“So offline mode is blocked on backend.”"))
         s.focus = .detail
         (s, _) = Update.update(s, .key(.down))
-        let (after, fx) = Update.update(s, .key(.enter))
-        XCTAssertEqual(fx, [.loadMeeting(2)])
-        XCTAssertEqual(after.meetingCursor.index, 0)
+        // Enter on a timeline row opens the transcript where it was said.
+        let (_, fx) = Update.update(s, .key(.enter))
+        XCTAssertEqual(fx, [.loadTranscript(TranscriptRequest(meetingId: 2, meetingTitle: "Mobile weekly", date: "2026-03-09", turn: 0,
+                                                              quote: "So offline mode is blocked on backend.", entityId: 10))])
     }
 
     func testQueryPromptHistoryAndAnswer() {
@@ -133,7 +136,7 @@ final class TUITests: XCTestCase {
         var text = View.render(s).text
         XCTAssertTrue(text.contains("Import transcripts"))
         XCTAssertTrue(text.contains("old/"))
-        XCTAssertTrue(text.contains("[ ] 2026-03-02-weekly.txt"))
+        XCTAssertTrue(text.contains("[ ] ● 2026-03-02-weekly.txt"))
         XCTAssertFalse(text.contains("notes.pdf"))
         (s, _) = Update.update(s, .key(.char("*")))
         (s, _) = Update.update(s, .key(.char(".")))
@@ -143,7 +146,7 @@ final class TUITests: XCTestCase {
         (s, _) = Update.update(s, .key(.down))
         (s, _) = Update.update(s, .key(.char(" ")))
         text = View.render(s).text
-        XCTAssertTrue(text.contains("[x] 2026-03-02-weekly.txt"))
+        XCTAssertTrue(text.contains("[x] ● 2026-03-02-weekly.txt"))
         (s, fx) = Update.update(s, .key(.enter))
         XCTAssertEqual(fx, [.startImport(["/data/2026-03-02-weekly.txt"]), .saveSettings])
         XCTAssertEqual(s.mode, .normal)
@@ -178,7 +181,12 @@ final class TUITests: XCTestCase {
         var s = populated()
         (s, _) = Update.update(s, .key(.char("?")))
         let text = View.render(s).text
-        for key in ["Tab / Shift-Tab", "Enter", "Esc", ":", "/", "i", "T", "q  Ctrl-C"] { XCTAssertTrue(text.contains(key), key) }
+        for key in ["Tab / Shift-Tab", "Enter", "Esc", ":", "/"] { XCTAssertTrue(text.contains(key), key) }
+        // Taller than the terminal: it scrolls, and every key is there.
+        for _ in 0..<40 { (s, _) = Update.update(s, .key(.down)) }
+        let end = View.render(s).text
+        for key in ["T", "? q Ctrl-C", "5p 5Δ"] { XCTAssertTrue(end.contains(key), key + "\n" + end) }
+        XCTAssertTrue(end.contains("5 people spoke, 5 changes of state"), end)
         (s, _) = Update.update(s, .key(.char("z")))
         XCTAssertEqual(s.mode, .normal)
     }

@@ -202,24 +202,39 @@ public final class IngestPipeline: @unchecked Sendable {
         let later = try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT 1 FROM meetings WHERE id != ? AND (date > ? OR (date = ? AND source > ?)) LIMIT 1
             """), arguments: [meetingId, date, date, source]) ?? false
-        var touched: Set<Int64>
         if later {
-            touched = try tracker.unwind(from: date)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT m.id, m.date, e.payload FROM meetings m JOIN extractions e ON e.meeting_id = m.id
-                WHERE m.date >= ? ORDER BY m.date, m.source, m.id
-                """, arguments: [date])
-            for row in rows {
-                let ex = try JSONDecoder().decode(MeetingExtraction.self, from: Data((row["payload"] as String).utf8))
-                touched.formUnion(try resolver.resolve(meetingId: row["id"], date: row["date"], extraction: ex))
-            }
-            for id in touched { try resolver.refreshName(id) }
-            try tracker.recomputeTransitions(for: touched)
+            try reresolve(db, from: date)
         } else {
-            touched = try resolver.resolve(meetingId: meetingId, date: date, extraction: extraction)
+            let touched = try resolver.resolve(meetingId: meetingId, date: date, extraction: extraction)
             try tracker.appendTransitions(meetingId: meetingId, date: date, for: touched)
+            // Resolution renames entities from their aliases; the user's corrections are
+            // laid back over what it wrote (a no-op when there are none).
+            try CorrectionLayer(db: db).reapply()
         }
         return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM states WHERE meeting_id = ?"), arguments: [meetingId]) ?? 0
+    }
+}
+
+extension IngestPipeline {
+    /// Undoes and redoes the resolution of every meeting dated `date` or later, from the
+    /// stored extractions, then lays the user's corrections back over it. Used when an
+    /// older meeting arrives late, and when undoing a correction needs the extractor's
+    /// original back.
+    static func reresolve(_ db: Database, from date: String) throws {
+        let resolver = EntityResolver(db: db)
+        let tracker = StateTracker(db: db)
+        var touched = try tracker.unwind(from: date)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT m.id, m.date, e.payload FROM meetings m JOIN extractions e ON e.meeting_id = m.id
+            WHERE m.date >= ? ORDER BY m.date, m.source, m.id
+            """, arguments: [date])
+        for row in rows {
+            let ex = try JSONDecoder().decode(MeetingExtraction.self, from: Data((row["payload"] as String).utf8))
+            touched.formUnion(try resolver.resolve(meetingId: row["id"], date: row["date"], extraction: ex))
+        }
+        for id in touched { try resolver.refreshName(id) }
+        try tracker.recomputeTransitions(for: touched)
+        try CorrectionLayer(db: db).reapply()
     }
 }
 

@@ -1,7 +1,9 @@
 import Foundation
 
 /// What `ask` returns: a short text, the entities it is about (exactly those), rows for
-/// tables and the quotes it rests on.
+/// tables and the quotes it rests on. `answer` is the whole text: a headline, then one
+/// line per listed item or quote; `headline` is the first part alone, for screens that
+/// draw the list themselves from `sources`.
 public struct Answer: Codable, Equatable, Sendable {
     public struct EntityRef: Codable, Equatable, Sendable {
         public var id: Int64
@@ -46,6 +48,7 @@ public struct Answer: Codable, Equatable, Sendable {
 
     public var intent: String
     public var answer: String
+    public var headline: String
     public var entities: [EntityRef]
     public var rows: [[String: String]]
     public var evidence: [Evidence]
@@ -56,9 +59,24 @@ public struct Answer: Codable, Equatable, Sendable {
                 sources: [Source] = []) {
         self.intent = intent
         self.answer = answer
+        self.headline = answer.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? answer
         self.entities = entities
         self.rows = rows
         self.evidence = evidence
         self.sources = sources
+    }
+
+    /// The list lines under the headline (quotes, changes), one per line.
+    public var lines: [String] {
+        answer.split(separator: "\n").dropFirst().map(String.init)
+    }
+
+    /// The same answer with its headline said another way (by a language model), the
+    /// listed quotes and facts kept as they were.
+    public func rephrased(_ text: String) -> Answer {
+        var a = self
+        a.headline = TextSanitizer.cleanLine(text)
+        a.answer = ([a.headline] + lines).joined(separator: "\n")
+        return a
     }
 }

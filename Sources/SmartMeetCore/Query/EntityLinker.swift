@@ -38,15 +38,51 @@ public struct EntityLinker {
         best(in: q, wholePhrase: false).map { (entities[$0.entity], $0.words) }
     }
 
-    /// Names closest in spelling, for "no entity called …; did you mean …".
+    /// The entity a question's subject phrase names, and whether every word of the phrase
+    /// belongs to it. `exact == false` means the answer is about a different thing than
+    /// asked ("marketing budget" → "Q1 training budget") and must say so.
+    public func resolve(_ phrase: String) -> (entity: EntitySummary, exact: Bool)? {
+        guard let e = link(phrase) ?? find(inQuestion: phrase)?.entity else { return nil }
+        let asked = Self.askedWords(phrase)
+        let known = Self.tokens(e)
+        let uncovered = asked.filter { a in !known.contains { NameSimilarity.sameWord(a, $0) } }
+        if uncovered.isEmpty { return (e, true) }
+        // Another thing stands in only when the words it shares with the question say what
+        // it is ("budget", "portal") rather than what kind of thing ("project"), and no
+        // other name shares them: "blockchain project" is not the "Design project".
+        let shared = asked.filter { a in known.contains { NameSimilarity.sameWord(a, $0) } }
+        guard !shared.allSatisfy(Self.genericWords.contains) else { return nil }
+        let alike = entities.filter { other in shared.allSatisfy { a in Self.tokens(other).contains { NameSimilarity.sameWord(a, $0) } } }
+        return alike.count == 1 ? (e, false) : nil
+    }
+
+    private static func tokens(_ e: EntitySummary) -> [String] {
+        ([e.name] + e.aliases).flatMap(NameMatcher.contentTokens)
+    }
+
+    /// Words that say what kind of thing something is, not which one.
+    static let genericWords: Set<String> = Lexicon.weakHeads.union([
+        "project", "feature", "system", "task", "release", "document", "initiative", "program", "programme", "plan",
+        "issue", "piece", "product", "process", "change", "version", "phase", "step", "design",
+    ])
+
+    /// Names most like a phrase, for "No entity called …; closest: …": ranked by the
+    /// words they share with it, then by spelling distance, then by shared letter
+    /// groups. Names like it in none of these ways are left out.
     public func closest(_ phrase: String, limit: Int) -> [EntitySummary] {
-        let p = NameMatcher.normalize(phrase)
-        var scored: [(Int, Int)] = []
-        for (i, e) in entities.enumerated() {
-            let d = ([e.name] + e.aliases).map { Self.distance(NameMatcher.normalize($0), p) }.min() ?? Int.max
-            scored.append((d, i))
+        let asked = Self.askedWords(phrase)
+        let scored = entities.enumerated().compactMap { i, e -> (NameSimilarity, Int)? in
+            let best = ([e.name] + e.aliases).map { NameSimilarity(asked: asked, phrase: phrase, name: $0) }.max()
+            guard let best, best.isSimilar else { return nil }
+            return (best, i)
         }
-        return scored.sorted { $0.0 < $1.0 }.prefix(limit).map { entities[$0.1] }
+        return scored.sorted { $0.0 > $1.0 || ($0.0 == $1.0 && entities[$0.1].name < entities[$1.1].name) }
+            .prefix(limit).map { entities[$0.1] }
+    }
+
+    /// The words of a phrase that must match a name: no question words or fillers.
+    static func askedWords(_ phrase: String) -> [String] {
+        NameMatcher.contentTokens(phrase).filter { !QuestionWords.ignorable.contains($0) && !Lexicon.prepositions.contains($0) }
     }
 
     private func best(in text: String, wholePhrase: Bool) -> (entity: Int, words: String)? {
@@ -54,6 +90,7 @@ public struct EntityLinker {
         guard !words.isEmpty else { return nil }
         var best: (score: Double, entity: Int, words: String)?
         func consider(_ score: Double, _ entity: Int, _ w: String) {
+            guard score > 0 else { return }
             if best == nil || score > best!.score
                 || (score == best!.score && (entities[entity].lastMentioned ?? "") > (entities[best!.entity].lastMentioned ?? "")) {
                 best = (score, entity, w)
@@ -77,14 +114,16 @@ public struct EntityLinker {
                     let n = names[ni]
                     if fuzzy {
                         guard gram.count >= 5, abs(gram.count - n.norm.count) <= 2 else { continue }
-                        let d = Self.distance(gram, n.norm)
+                        let d = NameSimilarity.distance(gram, n.norm)
                         if d <= (gram.count >= 9 ? 2 : 1) { consider(30 - Double(d), n.entity, gram) }
                         continue
                     }
                     if n.norm == gram { consider(100 + Double(len), n.entity, gram); continue }
                     // A head noun alone ("the migration") links when one entity has it.
+                    // Failing that, a name holding it elsewhere ("portal" → "patient portal
+                    // relaunch") links, a little weaker.
                     if gramTokens.count == 1, let h = gramTokens.first, Lexicon.heads[h] != nil {
-                        if n.tokens.last == h { consider(20, n.entity, gram) }
+                        consider(n.tokens.last == h ? 20 : n.tokens.contains(h) ? 18 : 0, n.entity, gram)
                         continue
                     }
                     let gs = Set(gramTokens), ns = Set(n.tokens)
@@ -100,22 +139,6 @@ public struct EntityLinker {
         guard let b = best else { return nil }
         return (b.entity, b.words)
     }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var prev = Array(0...y.count)
-        var cur = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            cur[0] = i
-            for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[y.count]
-    }
 }
 
 enum QuestionWords {
@@ -128,5 +151,7 @@ enum QuestionWords {
         "working", "responsible", "lead", "leading", "approved", "right", "currently", "still", "only", "ideas",
         "idea", "which", "everything", "list", "entities", "projects", "features", "tasks", "deals", "said",
         "say", "talk", "discuss", "discussed", "mentioned", "we", "us", "our", "last", "latest", "recent", "week",
+        "decided", "decide", "decision", "decisions", "agreed", "agree", "settled", "update", "updates", "timeline",
+        "deadline", "whose", "charge", "expected", "finished", "finish", "happening", "going", "story",
     ])
 }

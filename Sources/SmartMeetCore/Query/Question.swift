@@ -18,7 +18,10 @@ public enum Intent: Equatable, Sendable {
     case breakdown(by: String)
     case mostChanged
     case stale(meetings: Int)
-    case said(String)
+    /// What was said about a topic, by one person when the question names one.
+    case said(String, speaker: String?)
+    /// "What was decided about X": X's history with the words where each change was stated.
+    case decided(String)
 
     public var name: String {
         switch self {
@@ -39,6 +42,7 @@ public enum Intent: Equatable, Sendable {
         case .mostChanged: return "most_changed"
         case .stale: return "stale"
         case .said: return "said"
+        case .decided: return "decided"
         }
     }
 }
@@ -77,6 +81,16 @@ public struct QuestionParser: Sendable {
         let state = Self.stateWords.first { has($0.0) }?.1
         let type = Self.typeWords.first { has($0.0) || has($0.0 + "s") }?.1
         let yesNo = ["is", "was", "has", "did", "are", "does", "have", "were"].contains(q.split(separator: " ").first.map(String.init) ?? "")
+        // "what happened with the blockchain project?": a question about one named thing,
+        // whether or not anything by that name is tracked.
+        let cue = SubjectPhrase.find(in: raw)
+        // The words around the linked name, so "marketing budget" is asked, not "budget".
+        let subject = entity.map { SubjectPhrase.around($0.words, in: raw, stop: stopForSubjects) }
+        // A person the question names, by full or first name.
+        let person = people.first { p in
+            let first = p.lowercased().split(separator: " ").first.map(String.init) ?? ""
+            return has(p.lowercased()) || (!first.isEmpty && has(first))
+        }
 
         if has("how many", "number of", "count") {
             if has("by state", "by status", "per state") { return .breakdown(by: "state") }
@@ -92,10 +106,21 @@ public struct QuestionParser: Sendable {
             let n = q.split(separator: " ").compactMap { Int($0) }.first ?? 3
             return .stale(meetings: n)
         }
-        if has("overdue", "past due", "late") && entity == nil { return .overdue }
+        if let c = cue, c.cue == .decided { return .decided(c.phrase) }
+        if has("overdue", "past due", "late") && entity == nil && cue == nil { return .overdue }
         if has("what did we say", "what was said", "said about", "talk about", "talked about", "discuss", "discussed", "mentioned about", "say about", "anything about"),
            entity == nil || has("say", "said", "talk", "talked", "discuss", "discussed") && !has("happened") {
-            return .said(Self.topic(of: raw))
+            return .said(cue.map(\.phrase) ?? Self.topic(of: raw), speaker: person)
+        }
+        if let c = cue {
+            switch c.cue {
+            case .history: return .history(c.phrase, focus: has("when") ? state : nil)
+            case .status: return .status(c.phrase)
+            case .owner: return .owner(c.phrase)
+            case .due: return .dueOf(c.phrase)
+            case .said: return .said(c.phrase, speaker: person)
+            case .decided: return .decided(c.phrase)
+            }
         }
         if has("due"), entity == nil {
             if let d = dates.first { return .dueBefore(d.day) }
@@ -104,23 +129,20 @@ public struct QuestionParser: Sendable {
             if has("this month") { return .dueBefore(reference.endOfMonth) }
             return .dueBefore(reference.adding(days: 7))
         }
-        if let e = entity {
-            if has("when") && has("due", "deadline", "expected", "ship", "finish", "land") || has("due date", "deadline for") { return .dueOf(e.words) }
-            if has("who", "whose", "owner") { return .owner(e.words) }
+        if let subject {
+            if has("when") && has("due", "deadline", "expected", "ship", "finish", "land") || has("due date", "deadline for") { return .dueOf(subject) }
+            if has("who", "whose", "owner") { return .owner(subject) }
             if has("happened", "history", "timeline", "evolve", "evolved", "story", "progressed") || (has("when") && state != nil) {
-                return .history(e.words, focus: has("when") ? state : nil)
+                return .history(subject, focus: has("when") ? state : nil)
             }
-            if !yesNo, has("changed", "changes") { return .history(e.words, focus: nil) }
-            if yesNo || has("status", "how is", "how s", "where are we", "where is", "update on", "state of", "going") { return .status(e.words) }
+            if !yesNo, has("changed", "changes") { return .history(subject, focus: nil) }
+            if yesNo || has("status", "how is", "how s", "where are we", "where is", "update on", "state of", "going") { return .status(subject) }
         }
         if has("unowned", "no owner", "nobody owns", "without an owner", "without owner", "not owned", "no one owns") { return .unowned }
-        if let person = people.first(where: { p in
-            let first = p.lowercased().split(separator: " ").first.map(String.init) ?? ""
-            return has(p.lowercased()) || (!first.isEmpty && has(first))
-        }), has("own", "owns", "working on", "handling", "responsible", "running", "leading", "assigned", "on his plate", "on her plate", "plate") {
+        if let person, has("own", "owns", "working on", "handling", "responsible", "running", "leading", "assigned", "on his plate", "on her plate", "plate") {
             return .ownedBy(person)
         }
-        if has("changed", "changes", "what s new", "whats new", "updates", "moved") || (has("happened") && entity == nil) {
+        if has("changed", "changes", "what s new", "whats new", "updates", "moved", "happened") {
             if dates.count >= 2 { return .changesSince(dates[0].day, until: dates[1].day) }
             if let d = dates.first { return .changesSince(d.day, until: nil) }
             if has("last meeting", "latest meeting", "most recent meeting", "last time", "recent meeting") { return .changesLastMeeting }
@@ -133,11 +155,19 @@ public struct QuestionParser: Sendable {
             let asOf = (has("was", "were") && !dates.isEmpty) ? dates.first!.day : nil
             return .listByState(s, asOf: asOf)
         }
-        if let e = entity { return .status(e.words) }
+        if let subject { return .status(subject) }
         if has("who", "when", "status", "how is", "what is the status", "owner", "history") {
             return .status(Self.topic(of: raw))
         }
-        return .said(Self.topic(of: raw))
+        return .said(Self.topic(of: raw), speaker: nil)
+    }
+
+    /// Words that end a subject phrase: states, people's names, months.
+    private var stopForSubjects: Set<String> {
+        var s = Set(Self.stateWords.flatMap { $0.0.split(separator: " ").map(String.init) })
+        for p in people { s.formUnion(NameMatcher.normalize(p).split(separator: " ").map(String.init)) }
+        s.formUnion(CalendarDay.monthNames)
+        return s
     }
 
     /// The question minus its question words: what it is about.
@@ -145,44 +175,5 @@ public struct QuestionParser: Sendable {
         let words = NameMatcher.normalize(raw).split(separator: " ").map(String.init)
         let kept = words.filter { !QuestionWords.ignorable.contains($0) && !["what", "did", "we", "say", "about"].contains($0) }
         return kept.isEmpty ? raw : kept.joined(separator: " ")
-    }
-}
-
-/// Dates inside questions ("on May 20", "since 2026-03-10", "between March 1 and March 15").
-enum QuestionDates {
-    struct Found { let day: CalendarDay }
-
-    private static let months = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-    private static let iso = try! NSRegularExpression(pattern: #"\b(\d{4})-(\d{2})-(\d{2})\b"#)
-    private static let monthDay = try! NSRegularExpression(pattern: "(?i)\\b(\(months))\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b")
-    private static let dayMonth = try! NSRegularExpression(pattern: "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(\(months))\\b")
-    private static let monthOnly = try! NSRegularExpression(pattern: "(?i)\\b(?:since|in|from|after|before|until) (\(months))\\b(?! \\d)")
-
-    static func find(in text: String, reference: CalendarDay) -> [Found] {
-        var out: [(Int, CalendarDay)] = []
-        let ns = text as NSString
-        let all = NSRange(location: 0, length: ns.length)
-        func year(_ month: Int, _ day: Int) -> CalendarDay? {
-            guard var d = CalendarDay(year: reference.year, month: month, day: day) else { return nil }
-            if d.dayNumber > reference.dayNumber + 183 { d = CalendarDay(year: reference.year - 1, month: month, day: day) ?? d }
-            return d
-        }
-        for m in iso.matches(in: text, range: all) {
-            if let d = CalendarDay(iso: ns.substring(with: m.range)) { out.append((m.range.location, d)) }
-        }
-        for m in monthDay.matches(in: text, range: all) {
-            if let mo = CalendarDay.month(named: ns.substring(with: m.range(at: 1))), let d = year(mo, Int(ns.substring(with: m.range(at: 2)))!) {
-                out.append((m.range.location, d))
-            }
-        }
-        for m in dayMonth.matches(in: text, range: all) {
-            if let mo = CalendarDay.month(named: ns.substring(with: m.range(at: 2))), let d = year(mo, Int(ns.substring(with: m.range(at: 1)))!) {
-                out.append((m.range.location, d))
-            }
-        }
-        for m in monthOnly.matches(in: text, range: all) {
-            if let mo = CalendarDay.month(named: ns.substring(with: m.range(at: 1))), let d = year(mo, 1) { out.append((m.range.location, d)) }
-        }
-        return out.sorted { $0.0 < $1.0 }.map { Found(day: $0.1) }
     }
 }

@@ -152,6 +152,32 @@ enum Schema {
             // that scoring them costs more than they tell.
             try db.execute(sql: "CREATE VIRTUAL TABLE turns_vocab USING fts5vocab('turns_fts', 'row')")
         }
+        m.registerMigration("v5-corrections") { db in
+            // The user's corrections, kept as records of their own and laid over what the
+            // extractor found (see Corrections/). Entities and meetings are named by what
+            // survives re-resolution (names, content hash), never by row ids.
+            try db.execute(sql: """
+                CREATE TABLE corrections (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    entity_key TEXT NOT NULL,
+                    entity_name TEXT NOT NULL,
+                    other_key TEXT,
+                    other_name TEXT,
+                    meeting_hash TEXT,
+                    meeting_source TEXT,
+                    meeting_date TEXT,
+                    value TEXT NOT NULL DEFAULT '{}',
+                    created_at TEXT NOT NULL,
+                    undone_at TEXT
+                );
+                ALTER TABLE entities ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE entities ADD COLUMN renamed INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE entities ADD COLUMN merged INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE states ADD COLUMN by_user INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE states ADD COLUMN original TEXT;
+                """)
+        }
         return m
     }
 }

@@ -26,11 +26,16 @@ public struct EntitySummary: Equatable, Sendable, Codable {
     public var due: String?
     public var lastChange: String?
     public var lastMentioned: String?
+    /// Renamed or merged by the user.
+    public var edited = false
+    /// Hidden by the user; only listed when asked for.
+    public var dismissed = false
 
     public init(id: Int64, name: String, type: EntityType, aliases: [String] = [], state: EntityState?, owner: String? = nil,
-                due: String? = nil, lastChange: String? = nil, lastMentioned: String? = nil) {
+                due: String? = nil, lastChange: String? = nil, lastMentioned: String? = nil, edited: Bool = false, dismissed: Bool = false) {
         self.id = id; self.name = name; self.type = type; self.aliases = aliases; self.state = state
         self.owner = owner; self.due = due; self.lastChange = lastChange; self.lastMentioned = lastMentioned
+        self.edited = edited; self.dismissed = dismissed
     }
 }
 
@@ -45,10 +50,17 @@ public struct TimelineEntry: Equatable, Sendable, Codable {
     public var evidence: String
     /// The state before this one when it changed here.
     public var from: EntityState?
+    /// 0-based position of the turn the evidence was said in (`turns.position`).
+    public var turn = 0
+    /// Set or changed by the user's correction at this meeting.
+    public var byUser = false
+    /// What the extractor said here before the user changed the state, when it did.
+    public var extractorState: EntityState?
 
     public init(meetingId: Int64, meetingTitle: String, date: String, state: EntityState, owner: String?, due: String?,
-                evidence: String, from: EntityState?) {
+                evidence: String, from: EntityState?, turn: Int = 0, byUser: Bool = false, extractorState: EntityState? = nil) {
         self.meetingId = meetingId; self.meetingTitle = meetingTitle; self.date = date; self.state = state
         self.owner = owner; self.due = due; self.evidence = evidence; self.from = from
+        self.turn = turn; self.byUser = byUser; self.extractorState = extractorState
     }
 }

@@ -50,6 +50,7 @@ public struct TranscriptLoader: Sendable {
         if parsed.turns.count > Self.maxTurns { throw fail("has \(parsed.turns.count) turns, over the limit of \(Self.maxTurns)") }
         let speakers = Set(parsed.turns.map(\.speaker))
         if speakers.count > 2_000 { throw fail("names \(speakers.count) distinct speakers; a meeting with over 2000 is not a transcript") }
+        if let problem = MeetingShape.problem(parsed) { throw fail(problem) }
         for i in parsed.turns.indices {
             parsed.turns[i].speaker = TextSanitizer.cleanLine(parsed.turns[i].speaker)
             parsed.turns[i].text = TextSanitizer.cleanLine(parsed.turns[i].text)
