@@ -18,9 +18,12 @@ struct EntityResolver {
     /// Resolves and stores one meeting's extraction; returns the entity ids it touched.
     func resolve(meetingId: Int64, date: String, extraction: MeetingExtraction) throws -> Set<Int64> {
         var global: [Int: Int64] = [:]
-        for (i, e) in extraction.entities.enumerated() {
+        // Named things first, so a generic mention can fall back to the one it was said about.
+        let order = extraction.entities.indices.sorted { (extraction.entities[$0].isGeneric ? 1 : 0, $0) < (extraction.entities[$1].isGeneric ? 1 : 0, $1) }
+        for i in order {
+            let e = extraction.entities[i]
             if e.isGeneric {
-                guard let id = try genericMatch(e) else { continue }
+                guard let id = try genericMatch(e) ?? e.fallback.flatMap({ global[$0] }) else { continue }
                 global[i] = id
             } else if let id = try bestMatch(e) {
                 global[i] = id
@@ -150,15 +153,23 @@ struct EntityResolver {
         }
     }
 
-    /// The canonical name is the most specific alias (most identifying words), the
-    /// earliest among equals: a pure function of the aliases, so rebuilding gives the same.
+    /// The canonical name is the name the meetings use most (by how many meetings say it),
+    /// then the most specific (most identifying words), then the earliest: a pure function
+    /// of the aliases, so rebuilding gives the same.
     func refreshName(_ id: Int64) throws {
+        // Each meeting names the thing once in `mentions` (its local name).
+        var used: [String: Int] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT surface, COUNT(DISTINCT meeting_id) AS n FROM mentions WHERE entity_id = ? GROUP BY surface"),
+                                    arguments: [id]) {
+            used[NameMatcher.normalize(row["surface"] as String), default: 0] += row["n"] as Int
+        }
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY meeting_date, id"), arguments: [id])
-        var best: (count: Int, name: String)?
+        var best: (meetings: Int, count: Int, name: String)?
         for row in rows {
             let alias: String = row["alias"]
+            let meetings = used[NameMatcher.normalize(alias)] ?? 0
             let count = NameMatcher.contentTokens(alias).count
-            if best == nil || count > best!.count { best = (count, alias) }
+            if best == nil || (meetings, count) > (best!.meetings, best!.count) { best = (meetings, count, alias) }
         }
         if let b = best { try db.cachedStatement(sql: "UPDATE entities SET name = ? WHERE id = ?").execute(arguments: [b.name, id]) }
     }

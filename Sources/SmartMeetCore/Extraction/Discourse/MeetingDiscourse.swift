@@ -40,6 +40,9 @@ struct MeetingDiscourse {
     var ownerOffer: (entity: Int, to: String?, from: String, sentence: Int)?
     var lastQuestion: (speaker: String, sentence: Int, turn: Int)?
     var announcedProposal: Int?
+    /// "the works", "the reopening" said while a topic is discussed: the topic, should no
+    /// known thing have that head.
+    var fallbacks: [Int: Int] = [:]
     /// The turn in which a topic was put up front (a label, a heading, "wes driftwood"):
     /// for a few turns after, what is said is said about it.
     var segmentTurn: Int?
@@ -107,7 +110,14 @@ struct MeetingDiscourse {
             }
             answerPending(s, backchannel: item.isBackchannel)
             let mentions = register(s)
+            // "Item 5.", "Agenda item 3": a new item begins; nothing is its topic yet.
+            if s.clauses.allSatisfy({ $0.verb == nil }), mentions.isEmpty, s.contentWords.count <= 3,
+               s.contentWords.contains(where: { $0.tag == .num }) {
+                topic = nil
+                segmentTurn = nil
+            }
             frontTopic(s, mentions)
+            reportedOn(s, mentions)
             proposeAnnounced(s, mentions)
             var recorded: [Int] = []
             if !s.isUnfinished || s.clauses.count > 1 {
@@ -145,7 +155,7 @@ struct MeetingDiscourse {
             }
             if s.isLastInTurn { previousSpeaker = s.speaker }
         }
-        return MeetingEvidence(entities: entities, events: events, owners: owners, dues: dues, people: people).assemble()
+        return MeetingEvidence(entities: entities, events: events, owners: owners, dues: dues, people: people, fallbacks: fallbacks).assemble()
     }
 
     private func trace(_ line: String) {
@@ -246,6 +256,18 @@ struct MeetingDiscourse {
         }
     }
 
+    /// "Mr Mistry reported on the Millbrook footbridge", "Kim gave an update on Greenleaf":
+    /// a report about a thing opens it as the topic.
+    private mutating func reportedOn(_ s: ParsedSentence, _ mentions: [Mention]) {
+        for c in s.clauses where c.kind == .main {
+            guard let v = c.verb, ["report", "update", "brief", "speak", "talk", "present", "introduce", "give"].contains(s.words[v.main].lemma),
+                  let p = c.prepObjects.first(where: { ["on", "about", "regarding", "re"].contains($0.prep) }),
+                  let m = mentions.first(where: { $0.phrase == p.np }), !entities.all[m.local].isGenericWord else { continue }
+            setTopic(m.local, s, strong: true)
+            return
+        }
+    }
+
     private mutating func setTopic(_ local: Int, _ s: ParsedSentence, strong: Bool = false) {
         if topic != local { topicReporter = nil }
         topic = local
@@ -307,6 +329,7 @@ struct MeetingDiscourse {
                     // marshal showed, health inspection on the books"), a thing named for
                     // the first time is a detail of the topic.
                     if let seg = segmentTurn, s.turn == seg, !r.isProposal { return (t, true) }
+                    if e.isLoneCommon, e.isDefiniteReference, fallbacks[m.local] == nil { fallbacks[m.local] = t }
                 }
                 return (m.local, false)
             }

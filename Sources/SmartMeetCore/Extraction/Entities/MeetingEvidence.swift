@@ -11,20 +11,35 @@ struct MeetingEvidence {
     let owners: [Int: [(name: String, strength: Int, order: Int)]]
     let dues: [Int: [(day: CalendarDay, order: Int)]]
     let people: PeopleDirectory
+    /// Generic mentions and the topic each was said under.
+    var fallbacks: [Int: Int] = [:]
 
     func assemble() -> MeetingExtraction {
         var result = MeetingExtraction(people: people.fullNames)
+        var index: [Int: Int] = [:]
+        func add(_ local: Int, generic: Bool) {
+            let e = entities.all[local]
+            result.entities.append(ExtractedEntity(name: e.name, type: e.type, aliases: e.aliases, anchor: nil,
+                                                   isGeneric: generic, turnIndices: e.turns))
+            index[local] = result.entities.count - 1
+        }
+        var kept: [(local: Int, chosen: StatusEvent, generic: Bool)] = []
         for local in events.keys.sorted() {
             let e = entities.all[local]
             let evs = events[local] ?? []
             guard keep(e, evs), let chosen = Self.finalState(evs) else { continue }
-            let ownerList = owners[local] ?? []
+            kept.append((local, chosen, e.isLoneCommon && e.topicCount == 0 && e.mentions < 3))
+        }
+        // Named things first; then generic mentions, each with the topic it was said under.
+        for k in kept.sorted(by: { ($0.generic ? 1 : 0, $0.local) < ($1.generic ? 1 : 0, $1.local) }) {
+            if k.generic, let f = fallbacks[k.local], index[f] == nil { add(f, generic: false) }
+            add(k.local, generic: k.generic)
+            if k.generic, let f = fallbacks[k.local] { result.entities[index[k.local]!].fallback = index[f] }
+            let ownerList = owners[k.local] ?? []
             let bestStrength = ownerList.map(\.strength).max() ?? 0
             let owner = ownerList.last { $0.strength == bestStrength }?.name
-            result.entities.append(ExtractedEntity(name: e.name, type: e.type, aliases: e.aliases, anchor: nil,
-                                                   isGeneric: e.isLoneCommon && e.topicCount == 0 && e.mentions < 3, turnIndices: e.turns))
-            result.states.append(ExtractedState(entity: result.entities.count - 1, state: chosen.state, owner: owner,
-                                                due: dues[local]?.last?.day.iso, evidence: chosen.evidence, turnIndex: chosen.turn))
+            result.states.append(ExtractedState(entity: index[k.local]!, state: k.chosen.state, owner: owner,
+                                                due: dues[k.local]?.last?.day.iso, evidence: k.chosen.evidence, turnIndex: k.chosen.turn))
         }
         return result
     }

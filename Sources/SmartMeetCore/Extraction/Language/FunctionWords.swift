@@ -47,7 +47,8 @@ enum FunctionWords {
         "despite", "down", "during", "except", "for", "from", "in", "inside", "into", "like", "near", "of", "off", "on",
         "onto", "out", "outside", "over", "past", "per", "since", "than", "through", "throughout", "till", "til", "to",
         "toward", "towards", "under", "underneath", "unlike", "until", "up", "upon", "via", "with", "within", "without",
-        "re", "vs", "versus", "thru", "w", "w/", "b/c", "re:", "plus", "minus", "including", "regarding", "concerning"]
+        "re", "vs", "versus", "thru", "w", "w/", "b/c", "re:", "plus", "minus", "including", "regarding", "concerning",
+        "following", "pending", "excluding", "given", "considering", "barring", "post", "pre"]
 
     static let coordinators: Set<String> = ["and", "or", "but", "nor", "yet", "plus", "&", "+"]
     static let subordinators: Set<String> = ["because", "although", "though", "while", "whereas", "if", "unless", "since",

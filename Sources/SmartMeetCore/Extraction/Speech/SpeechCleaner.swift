@@ -95,7 +95,9 @@ enum SpeechCleaner {
             // begins some longer word ("presenta", "tha", "wi") was broken off.
             if mixedCase, allLetters, w.lower == w.text, !FunctionWords.all.contains(w.lower),
                let wn = WordNet.shared, wn.senses(w.lower).isEmpty, wn.lemmas(w.lower, .noun).isEmpty, wn.lemmas(w.lower, .verb).isEmpty,
-               wn.lemmas(w.lower, .adjective).isEmpty, wn.isPrefixOfLongerWord(w.lower) {
+               wn.lemmas(w.lower, .adjective).isEmpty, wn.isPrefixOfLongerWord(w.lower),
+               !wn.contains(w.lower + "s", .noun), !wn.contains(w.lower + "es", .noun),
+               w.lower.count <= 4 || k + 1 >= words.count || words[k + 1].isPunct {
                 continue
             }
             out.append(w)
