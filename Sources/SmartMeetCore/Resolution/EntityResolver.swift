@@ -27,6 +27,9 @@ struct EntityResolver {
                 global[i] = id
             } else if let id = try bestMatch(e) {
                 global[i] = id
+            } else if NameMatcher.contentTokens(e.name).count == 1, e.anchor == nil, let id = try genericMatch(e) {
+                // "the dashboard" taken up as a topic: the known dashboard, if there is one.
+                global[i] = id
             } else {
                 try db.execute(sql: "INSERT INTO entities (name, type, anchor, first_meeting_id, first_date) VALUES (?, ?, ?, ?, ?)",
                                arguments: [displayName(e.name), e.type.rawValue, e.anchor, meetingId, date])

@@ -5,7 +5,7 @@ import Foundation
 /// tools cut long turns into cues mid-sentence), split into sentences, tagged and parsed.
 /// A notes heading is read as a sentence of its own before the bullets under it.
 struct SentenceStream {
-    let tagger: Tagger
+    var tagger: Tagger
     let wordNet: WordNet?
 
     init(wordNet: WordNet? = WordNet.shared) {
@@ -21,6 +21,16 @@ struct SentenceStream {
     }
 
     func sentences(_ transcript: Transcript) -> [Item] {
+        var tagged = self
+        var names = Set<String>()
+        for turn in transcript.turns {
+            for w in Tagger.capitalisedInside(Tagger.expandContractions(Tokenizer.words(turn.text, turn: turn.index))) { names.insert(w) }
+        }
+        tagged.tagger.namesInMeeting = names
+        return tagged.read(transcript)
+    }
+
+    private func read(_ transcript: Transcript) -> [Item] {
         var out: [Item] = []
         var lastSection: String?
         var pending: [CleanTurn] = []

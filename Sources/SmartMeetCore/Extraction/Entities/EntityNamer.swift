@@ -101,8 +101,7 @@ struct EntityNamer {
         let words = content.map { NameMatcher.singular(bare(w[$0].lower)) }
         var text = content.map { bare(w[$0].text) }.joined(separator: " ")
         var aliases: [String] = []
-        let surface = (np.nameRange).map { w[$0].text }.joined(separator: " ")
-        if surface != text { aliases.append(surface) }
+
         if let p = np.possessor, !p.isEmpty {
             let owner = p.map { w[$0].text }.joined(separator: " ")
             aliases.append(owner + "'s " + text)

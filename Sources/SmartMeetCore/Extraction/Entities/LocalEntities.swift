@@ -67,7 +67,9 @@ struct LocalEntities {
         if let i = recent(where: { e in NameMatcher.normalize(e.name) == key || e.aliases.contains { NameMatcher.normalize($0) == key } }) { return i }
         // "the upgrade" after "the Postgres 16 upgrade"; "Brennan" after "the Brennan deal".
         if t.words.count == 1, let w = t.words.first {
-            if let i = recent(where: { $0.words.contains(w) && ($0.words.count > 1 || $0.heads.contains(w)) }) { return i }
+            // "the upgrade" is the Postgres upgrade (its head); "Brennan" is the Brennan deal
+            // (a name); but "the old warehouse" is not the warehouse migration.
+            if let i = recent(where: { $0.heads.contains(w) || (t.isProper || !t.isLoneCommon) && $0.words.contains(w) }) { return i }
             return nil
         }
         // "postgres upgrade" and "postgres 16 upgrade": one holds the other's words, and

@@ -43,6 +43,19 @@ struct Tagger {
         return out
     }
 
+    /// Lowercase forms of words the meeting writes with a capital inside a sentence: names,
+    /// even where they open one ("Quarry sent a quote" when "Quarry Analytics" is a client).
+    var namesInMeeting: Set<String> = []
+
+    static func capitalisedInside(_ words: [Word]) -> [String] {
+        let first = words.firstIndex { !$0.isPunct } ?? 0
+        return words.indices.filter { i in
+            i > first && words[i].isCapitalized && !words[i].isPunct && words[i].text != "I"
+                && !(words[i - 1].isTerminal || words[i - 1].text == ":" || words[i - 1].text == "\"")
+                && words[i].text != words[i].text.uppercased() || words[i].text.count >= 2 && words[i].text == words[i].text.uppercased() && i > first
+        }.map { words[$0].lower }
+    }
+
     func tag(_ input: [Word]) -> [Word] {
         var words = input
         let first = words.firstIndex { !$0.isPunct } ?? 0
@@ -50,6 +63,9 @@ struct Tagger {
             words[i].isCapitalizedMidSentence = i > first && words[i].isCapitalized && !words[i].isPunct
                 && !(i > 0 && (words[i - 1].isTerminal || words[i - 1].text == ":" || words[i - 1].text == "\""))
                 && words[i].text != "I"
+            if i == first, words[i].isCapitalized, namesInMeeting.contains(words[i].lower), !FunctionWords.all.contains(words[i].lower) {
+                words[i].isCapitalizedMidSentence = true
+            }
         }
         for i in words.indices {
             let (tag, lemma) = choose(words, i)
