@@ -256,12 +256,19 @@ struct MeetingDiscourse {
         }
     }
 
-    /// "Mr Mistry reported on the Millbrook footbridge", "Kim gave an update on Greenleaf":
-    /// a report about a thing opens it as the topic.
+    /// "Mr Mistry reported on the Millbrook footbridge", "Kim gave an update on Greenleaf",
+    /// "do you want to kick off with driftwood", "moving on to the budget": reporting on a
+    /// thing, or taking it up next, opens it as the topic.
     private mutating func reportedOn(_ s: ParsedSentence, _ mentions: [Mention]) {
-        for c in s.clauses where c.kind == .main {
-            guard let v = c.verb, ["report", "update", "brief", "speak", "talk", "present", "introduce", "give"].contains(s.words[v.main].lemma),
-                  let p = c.prepObjects.first(where: { ["on", "about", "regarding", "re"].contains($0.prep) }),
+        // Each verb of reporting or of taking up an item, with the preposition it takes.
+        let agendaVerbs: [String: Set<String>] = [
+            "report": ["on", "about"], "update": ["on", "about"], "brief": ["on", "about"], "speak": ["on", "about", "to"],
+            "talk": ["about"], "present": ["on"], "give": ["on"], "start": ["with"], "begin": ["with"], "kick_off": ["with"],
+            "kick": ["with"], "lead": ["with"], "open": ["with"], "move": ["to", "onto"], "turn": ["to"], "jump": ["to"], "switch": ["to"],
+        ]
+        for c in s.clauses where c.kind == .main || c.kind == .complement {
+            guard let v = c.verb, let preps = agendaVerbs[s.words[v.main].lemma] ?? agendaVerbs[v.lemma],
+                  let p = c.prepObjects.first(where: { preps.contains($0.prep) }),
                   let m = mentions.first(where: { $0.phrase == p.np }), !entities.all[m.local].isGenericWord else { continue }
             setTopic(m.local, s, strong: true)
             return

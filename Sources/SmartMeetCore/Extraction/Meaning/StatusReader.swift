@@ -187,6 +187,8 @@ struct StatusReader {
                 if isPhraseHead(i, c) { concept = lexicon.concept(x.lemma, .noun); fromNoun = true }
             case .adv:
                 concept = lexicon.concept(x.lemma, .adjective)
+            case .prep where x.lower == "behind" && c.verb?.isCopula == true:
+                concept = .delay             // "we're behind", "it's behind"
             default: break
             }
             // A verbless clause names its subject first; its status word must follow the name.
