@@ -30,3 +30,11 @@ final class StatusLexiconDump: XCTestCase {
         }
     }
 }
+
+final class NameStrengthDump: XCTestCase {
+    func testDumpWeakNames() {
+        guard let words = ProcessInfo.processInfo.environment["DUMP_WEAK"] else { return }
+        let namer = EntityNamer(wordNet: WordNet.shared, isPerson: { _ in false })
+        for w in words.split(separator: ",") { print("WEAK \(w) \(namer.isWeakSingleName(String(w)))") }
+    }
+}

@@ -156,6 +156,8 @@ struct EntityResolver {
         }
     }
 
+    private static let namer = EntityNamer(wordNet: WordNet.shared, isPerson: { _ in false })
+
     /// The canonical name is the name the meetings use most (by how many meetings say it),
     /// then the most specific (most identifying words), then the earliest: a pure function
     /// of the aliases, so rebuilding gives the same.
@@ -167,12 +169,14 @@ struct EntityResolver {
             used[NameMatcher.normalize(row["surface"] as String), default: 0] += row["n"] as Int
         }
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY meeting_date, id"), arguments: [id])
-        var best: (meetings: Int, count: Int, name: String)?
+        var best: (strong: Int, meetings: Int, count: Int, name: String)?
         for row in rows {
             let alias: String = row["alias"]
             let meetings = used[NameMatcher.normalize(alias)] ?? 0
             let count = NameMatcher.contentTokens(alias).count
-            if best == nil || (meetings, count) > (best!.meetings, best!.count) { best = (meetings, count, alias) }
+            // "Channels" said in five meetings still does not name the channel settings.
+            let strong = Self.namer.isWeakSingleName(alias) ? 0 : 1
+            if best == nil || (strong, meetings, count) > (best!.strong, best!.meetings, best!.count) { best = (strong, meetings, count, alias) }
         }
         if let b = best { try db.cachedStatement(sql: "UPDATE entities SET name = ? WHERE id = ?").execute(arguments: [b.name, id]) }
     }

@@ -155,7 +155,9 @@ struct MeetingDiscourse {
             }
             if s.isLastInTurn { previousSpeaker = s.speaker }
         }
-        return MeetingEvidence(entities: entities, events: events, owners: owners, dues: dues, people: people, fallbacks: fallbacks).assemble()
+        let namer = self.namer
+        return MeetingEvidence(entities: entities, events: events, owners: owners, dues: dues, people: people, fallbacks: fallbacks,
+                               isWeakName: { namer.isWeakSingleName($0, isProper: $1) }).assemble()
     }
 
     private func trace(_ line: String) {

@@ -22,11 +22,15 @@ struct SentenceStream {
 
     func sentences(_ transcript: Transcript) -> [Item] {
         var tagged = self
+        // Words capitalised inside sentences and never written in lowercase are names.
         var names = Set<String>()
+        var lowercase = Set<String>()
         for turn in transcript.turns {
-            for w in Tagger.capitalisedInside(Tagger.expandContractions(Tokenizer.words(turn.text, turn: turn.index))) { names.insert(w) }
+            let words = Tagger.expandContractions(Tokenizer.words(turn.text, turn: turn.index))
+            for w in Tagger.capitalisedInside(words) { names.insert(w) }
+            for w in words where !w.isPunct && w.text == w.lower { lowercase.insert(w.lower) }
         }
-        tagged.tagger.namesInMeeting = names
+        tagged.tagger.namesInMeeting = names.subtracting(lowercase)
         return tagged.read(transcript)
     }
 

@@ -26,9 +26,9 @@ struct NamedThing: Sendable {
 /// meaning (WordNet's lexicographer file) is a kind of thing, act, event, document,
 /// possession or place — never a person, a time, a quantity, a feeling or a body part —
 /// and names are never pronouns, numbers, fillers or people.
-struct EntityNamer {
+struct EntityNamer: Sendable {
     let wordNet: WordNet?
-    let isPerson: (String) -> Bool
+    let isPerson: @Sendable (String) -> Bool
 
     /// Kinds of meaning a piece of work can have.
     private static let workFiles: Set<String> = ["noun.act", "noun.artifact", "noun.communication", "noun.event",
@@ -88,6 +88,12 @@ struct EntityNamer {
                                 || FunctionWords.weekdays.contains(w[$0].lower) }) { return nil }
         if content.contains(where: { FunctionWords.fillers.contains(w[$0].lower) || FunctionWords.backchannels.contains(w[$0].lower) && content.count == 1 }) { return nil }
         if content.count == 1, Self.placeholders.contains(head.lower) { return nil }
+        // A single word that the dictionary knows, but not as a noun ("Anyway", "Maybe",
+        // "Basically", "Say", "Finished"), names nothing, whatever its capital.
+        if content.count == 1, let wn = wordNet, wn.lemmas(head.lower, .noun).isEmpty, !wn.senses(head.lower).isEmpty || FunctionWords.all.contains(head.lower)
+            || FunctionWords.commonAdverbs.contains(head.lower) || FunctionWords.discourseMarkers.contains(head.lower) {
+            return nil
+        }
         if content.contains(where: { w[$0].lower.count == 1 && !w[$0].lower.first!.isNumber }) && content.count <= 2,
            !content.contains(where: { w[$0].tag == .propn && w[$0].lower.count > 1 }) { return nil }
         let proper = isVersion || content.contains { w[$0].tag == .propn } || content.contains { isUnknown(w[$0]) }
@@ -145,6 +151,42 @@ struct EntityNamer {
         let lemma = head.lemma.isEmpty ? head.lower : head.lemma
         guard let sense = wn.senses(lemma, .noun).first ?? wn.senses(head.lower, .noun).first else { return nil }
         return LexicalFile.names[Int(sense.lexfile)]
+    }
+
+    /// A one-word name that cannot stand alone for a piece of work: an everyday word
+    /// ("colour", "channels", "luck"), a word mostly used as something other than a noun
+    /// ("say", "maybe"), a function word, or a fragment of two or three letters that is not
+    /// an acronym ("Wi", "Ye", "Sh"). It may still point back at a known thing.
+    /// A name written with a capital ("Toast", "Marrow") is a name even when the word is an
+    /// everyday one; only fragments and function words are weak then.
+    func isWeakSingleName(_ name: String, isProper: Bool = false) -> Bool {
+        let words = name.split(separator: " ")
+        guard words.count == 1, let word = words.first else { return false }
+        let text = String(word)
+        let lower = text.lowercased()
+        let acronym = text.count >= 2 && text == text.uppercased() && text.contains { $0.isLetter }
+        if acronym { return false }
+        if text.count <= 3 { return true }
+        if FunctionWords.all.contains(lower) || FunctionWords.commonAdverbs.contains(lower) || FunctionWords.discourseMarkers.contains(lower)
+            || SpeechCleaner.isFiller(lower) || FunctionWords.isNumber(lower) { return true }
+        guard let wn = wordNet else { return false }
+        let nounLemmas = wn.lemmas(lower, .noun)
+        if isProper {
+            if nounLemmas.isEmpty { return wn.senses(lower).isEmpty && wn.isPrefixOfLongerWord(lower) && lower.count <= 7 }
+            // Capitals in transcribed speech are unreliable; a capitalised everyday word
+            // ("Expertise", "Graphics") is a name only if WordNet knows it as one.
+            return !nounLemmas.contains(where: { wn.isProperName($0) }) && nounLemmas.contains { isFrequent($0) }
+        }
+        let noun = nounLemmas.map { wn.weight($0, .noun) }.max() ?? 0
+        let other = [WordClass.verb, .adjective, .adverb].map { cls in wn.lemmas(lower, cls).map { wn.weight($0, cls) }.max() ?? 0 }.max() ?? 0
+        if noun == 0 { return other > 0 || (wn.isPrefixOfLongerWord(lower) && lower.count <= 7) }
+        if noun * 3 < other { return true }
+        if nounLemmas.contains(where: { wn.isProperName($0) }) { return false }
+        // Any lemma it may be of that is an everyday noun: "channels" is also "channel".
+        return nounLemmas.contains { lemma in
+            let senses = wn.senses(lemma, .noun)
+            return isFrequent(lemma) || senses.reduce(0) { $0 + Int($1.count) } >= 3
+        }
     }
 
     /// Frequent in WordNet's tagged texts: "cost", "design", "time", "standard" are everyday

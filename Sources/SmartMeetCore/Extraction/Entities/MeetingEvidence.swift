@@ -13,6 +13,8 @@ struct MeetingEvidence {
     let people: PeopleDirectory
     /// Generic mentions and the topic each was said under.
     var fallbacks: [Int: Int] = [:]
+    /// Names that cannot stand alone (see `EntityNamer.isWeakSingleName`).
+    var isWeakName: (String, Bool) -> Bool = { _, _ in false }
 
     func assemble() -> MeetingExtraction {
         var result = MeetingExtraction(people: people.fullNames)
@@ -28,7 +30,8 @@ struct MeetingEvidence {
             let e = entities.all[local]
             let evs = events[local] ?? []
             guard keep(e, evs), let chosen = Self.finalState(evs) else { continue }
-            kept.append((local, chosen, e.isLoneCommon && e.topicCount == 0 && e.mentions < 3))
+            // A lone everyday word ("colour", "channels") only ever points at a known thing.
+            kept.append((local, chosen, e.isLoneCommon && (e.topicCount == 0 && e.mentions < 3 || e.isGenericWord) || isWeakName(e.name, e.isProper)))
         }
         // Named things first; then generic mentions, each with the topic it was said under.
         for k in kept.sorted(by: { ($0.generic ? 1 : 0, $0.local) < ($1.generic ? 1 : 0, $1.local) }) {
@@ -46,8 +49,7 @@ struct MeetingEvidence {
 
     private func keep(_ e: LocalEntities.Entity, _ evs: [StatusEvent]) -> Bool {
         let strongest = evs.map(\.strength).max() ?? 0
-        if e.isDefiniteReference, e.isLoneCommon, e.topicCount == 0 { return strongest >= 2 }
-        if e.isGenericWord { return false }
+        if e.isLoneCommon, e.isDefiniteReference || e.isGenericWord { return strongest >= 2 }
         // "the migration is moving again" with no migration named in this meeting: a
         // reference back to one named before, kept for resolution to match (it never
         // creates a thing of its own).

@@ -2,7 +2,7 @@ import Foundation
 
 /// Who is in the meeting, so names of people are never taken for names of work and
 /// first names can be turned into full names.
-struct PeopleDirectory {
+struct PeopleDirectory: Sendable {
     private(set) var fullNames: [String] = []
     private var byToken: [String: String] = [:]
 

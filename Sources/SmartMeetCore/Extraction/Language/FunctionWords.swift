@@ -11,7 +11,7 @@ enum FunctionWords {
     static let possessivePronouns: Set<String> = ["mine", "yours", "ours", "theirs", "hers"]
     static let demonstratives: Set<String> = ["this", "that", "these", "those"]
     static let indefinitePronouns: Set<String> = ["someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody",
-        "no-one", "nothing", "something", "anything", "everything", "none", "whoever", "whatever", "everything's", "nothing's"]
+        "no-one", "nothing", "something", "anything", "everything", "none", "whoever", "whatever", "everything's", "nothing's", "others", "another", "ones", "yourselves", "somewhere", "anywhere", "everywhere"]
     static let whWords: Set<String> = ["who", "what", "which", "where", "when", "why", "how", "whose", "whom"]
 
     /// Contractions with their parts, so "we're" reads as "we" + "are".
@@ -31,6 +31,8 @@ enum FunctionWords {
         "can't": ["can", "not"], "cannot": ["can", "not"], "couldn't": ["could", "not"], "shouldn't": ["should", "not"],
         "mustn't": ["must", "not"], "mightn't": ["might", "not"], "needn't": ["need", "not"], "ain't": ["is", "not"],
         "gonna": ["going", "to"], "wanna": ["want", "to"], "gotta": ["got", "to"], "dunno": ["do", "not", "know"],
+        "woulda": ["would", "have"], "coulda": ["could", "have"], "shoulda": ["should", "have"], "musta": ["must", "have"],
+        "lemme": ["let", "me"], "gimme": ["give", "me"], "y'know": ["you", "know"], "ya'll": ["you", "all"], "y'all": ["you", "all"],
         "dont": ["do", "not"], "cant": ["can", "not"], "wont": ["will", "not"], "didnt": ["did", "not"], "isnt": ["is", "not"],
         "im": ["i", "am"], "ive": ["i", "have"], "thats": ["that", "is"], "theres": ["there", "is"], "whats": ["what", "is"],
         "doesnt": ["does", "not"], "havent": ["have", "not"], "hasnt": ["has", "not"], "wasnt": ["was", "not"], "arent": ["are", "not"],
@@ -112,7 +114,7 @@ enum FunctionWords {
         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 
     /// Sounds people make while talking that carry no words: dropped before extraction.
-    static let fillers: Set<String> = ["um", "umm", "uh", "uhh", "uhm", "er", "erm", "err", "ah", "ahh", "eh", "hmm", "hm",
+    static let fillers: Set<String> = ["um", "umm", "uh", "uhh", "uhm", "er", "erm", "err", "ah", "ahh", "eh", "hmm", "hm", "ooh", "oh-oh",
         "mm", "mmm", "mhm", "mm-hmm", "mm-hm", "uh-huh", "uh-hum", "huh", "mmhmm", "mmhm", "uh-uh", "ehm", "hmmm"]
     /// Whole turns made only of these are backchannels: the listener signals attention.
     static let backchannels: Set<String> = ["yeah", "yes", "yep", "yup", "yea", "ok", "okay", "kay", "'kay", "right", "sure",

@@ -176,8 +176,13 @@ struct Tagger {
         // A name WordNet knows only as a name, whatever the case ("dalton", "loki").
         if let wn = wordNet, wn.isProperName(lower) { return (.propn, lower) }
         if options.isEmpty {
-            if w.isCapitalized && w.text.count > 1 { return (.propn, lower) }
+            if w.isCapitalized && w.text.count > 1 && w.isCapitalizedMidSentence { return (.propn, lower) }
             if lower.hasSuffix("ly") { return (.adv, lower) }
+            // Unknown words shaped like adjectives ("upgradable", "multifunctional").
+            if ["able", "ible", "ous", "ful", "ive", "less", "ical", "ional", "ish"].contains(where: { lower.hasSuffix($0) && lower.count > $0.count + 3 }) {
+                return (.adj, lower)
+            }
+            if w.isCapitalized && w.text.count > 1 { return (.propn, lower) }
             if lower.hasSuffix("ing") || lower.hasSuffix("ised") || lower.hasSuffix("ized") { return (.verb, lower) }
             return (.noun, lower)
         }
@@ -346,7 +351,8 @@ struct Tagger {
         }
         if FunctionWords.prepositions.contains(w) { return (.prep, w) }
         if SpeechCleaner.isFiller(w) || ["oh", "ah", "hey", "hi", "hello", "bye", "thanks", "wow", "ugh", "yay", "whoa", "oops",
-                                          "cheers", "sorry", "please", "huh", "hmm", "ooh", "aha", "yay", "okey", "okey-dokey"].contains(w) { return (.intj, w) }
+                                          "cheers", "sorry", "please", "huh", "hmm", "ooh", "aha", "yay", "okey", "okey-dokey", "amen",
+                                          "damn", "fuck", "shit", "crap", "gosh", "jeez", "jesus", "god", "wow", "yikes", "oi", "ta"].contains(w) { return (.intj, w) }
         return nil
     }
 }

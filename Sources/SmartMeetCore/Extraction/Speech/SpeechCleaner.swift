@@ -72,7 +72,9 @@ enum SpeechCleaner {
     static func isFiller(_ w: String) -> Bool {
         if FunctionWords.fillers.contains(w) { return true }
         let parts = w.split(separator: "-")
-        return parts.count > 1 && parts.allSatisfy { p in FunctionWords.fillers.contains(String(p)) || p.allSatisfy { "hmu".contains($0) } }
+        // "hm-hmm", "uh-huh", and laughter spelled out ("ha-ha", "ho-ho").
+        return parts.count > 1 && (parts.allSatisfy { p in FunctionWords.fillers.contains(String(p)) || p.allSatisfy { "hmu".contains($0) } }
+            || Set(parts).count == 1 && parts[0].count <= 3)
     }
 
     /// A cut-off word ("wh-", "ke" before "keep", "tha" before "that") is a stutter. In
@@ -93,11 +95,12 @@ enum SpeechCleaner {
             }
             // In transcribed speech with capitals, a lowercase word no dictionary knows that
             // begins some longer word ("presenta", "tha", "wi") was broken off.
-            if mixedCase, allLetters, w.lower == w.text, !FunctionWords.all.contains(w.lower),
+            // (Capitalised too, where a turn starts with one: "Br", "Crite". All capitals are acronyms.)
+            if mixedCase, allLetters, w.lower == w.text || (w.text.count <= 5 && w.text != w.text.uppercased()), !FunctionWords.all.contains(w.lower),
                let wn = WordNet.shared, wn.senses(w.lower).isEmpty, wn.lemmas(w.lower, .noun).isEmpty, wn.lemmas(w.lower, .verb).isEmpty,
                wn.lemmas(w.lower, .adjective).isEmpty, wn.isPrefixOfLongerWord(w.lower),
                !wn.contains(w.lower + "s", .noun), !wn.contains(w.lower + "es", .noun),
-               w.lower.count <= 4 || k + 1 >= words.count || words[k + 1].isPunct {
+               w.lower.count <= 4 || k + 1 >= words.count || words[k + 1].isPunct || words[k + 1].lower.hasPrefix(String(w.lower.prefix(2))) {
                 continue
             }
             out.append(w)
