@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
-DEB_PACKAGES := libsqlite3-dev libncursesw5-dev libcurl4-openssl-dev tmux python3
+DEB_PACKAGES := libsqlite3-dev libncursesw5-dev libcurl4-openssl-dev tmux python3 libopenblas-dev
 BIN := .build/release/smartmeet
 DEMO_DB ?= $(HOME)/.local/share/smartmeet/demo.db
 
@@ -22,9 +22,15 @@ deps:
 build: deps
 	swift build -c release
 
+# The sentence-embedding model search uses (scripts/install-model.sh); never fails the
+# build: without pip or network it says so in one line and search falls back.
+.PHONY: model
+model:
+	@scripts/install-model.sh
+
 # Imports sample-meetings/ into a demo database and opens the app on it; without a
 # terminal (a pipe, CI) it prints the entities and their timelines instead.
-run: build
+run: build model
 	@rm -f "$(DEMO_DB)" "$(DEMO_DB)-wal" "$(DEMO_DB)-shm"
 	$(BIN) --db "$(DEMO_DB)" ingest -q sample-meetings
 	@if [ -t 0 ] && [ -t 1 ]; then exec $(BIN) --db "$(DEMO_DB)"; fi; \
@@ -33,7 +39,7 @@ run: build
 		$(BIN) --db "$(DEMO_DB)" timeline "$$name"; echo; done; \
 	$(BIN) --db "$(DEMO_DB)" ask "what is blocked?"
 
-test: build
+test: build model
 	swift test 2>&1 | tee .build/test.log | grep -E "error|failed|Executed [0-9]+ tests" | tail -n 40
 	scripts/e2e-tui.sh
 	TRIALS=20 scripts/crash-test.sh | tail -n 3

@@ -18,9 +18,12 @@ let package = Package(
         // No terminal code lives here so every stage can be tested on its own.
         // libcurl, with a C shim for the variadic curl_easy_setopt.
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // OpenBLAS's CBLAS for the sentence-embedding model (Accelerate on Apple platforms).
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
         .target(
             name: "SmartMeetCore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "CCurl"],
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "CCurl",
+                           .target(name: "COpenBLAS", condition: .when(platforms: [.linux]))],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // ncursesw, with shims for the macros and variadic calls Swift cannot use.

@@ -25,6 +25,8 @@ for name, rules in floors.items():
     if name == "about":
         continue
     got = json.load(open(os.path.join(sys.argv[2], name + ".json")))
+    if got.get("bm25_mrr"):
+        got["mrr_vs_bm25"] = round(got["smartmeet_mrr"] / got["bm25_mrr"], 3)
     shown = []
     for key, floor in rules.items():
         if key.endswith("_max"):

@@ -109,6 +109,8 @@ public struct AppState: Equatable, Sendable {
     public var height: Int
     public var databasePath: String
     public var llmMode = "off"
+    /// "search: model", "search: indexing 40%" or "search: hashed (no model)".
+    public var searchStatus = ""
     public var colorDepth = 256
 
     public var meetings: [MeetingSummary] = []

@@ -27,6 +27,8 @@ public enum Msg: Sendable {
     case boardLoaded(StatusBoard)
     case corrected(CorrectionResult)
     case failed(String)
+    /// What search runs on and how far its background indexing is (title bar).
+    case searchStatus(String)
 }
 
 /// Which meeting to open, and where: from a timeline row, an answer's source or a board

@@ -20,8 +20,21 @@ public final class AppRuntime: @unchecked Sendable {
     private let reloadLock = NSLock()
     private var reloadRunning = false
     private var reloadWanted = false
-    private lazy var search = HybridSearch(store: store)
+    private let searchChoice = EmbedderSetup.choose()
+    private lazy var search = HybridSearch(store: store, embedder: searchChoice.embedder)
     private lazy var engine = QueryEngine(store: store, search: search)
+    /// Computes search vectors behind imports and resumes what an earlier run left, on one
+    /// thread: the interface keeps a core to itself, as the import does.
+    private lazy var indexer = VectorIndexer(store: store, embedder: searchChoice.embedder, threads: 1) { [weak self] p in
+        guard let self else { return }
+        self.send(.searchStatus(self.searchLabel(p)))
+    }
+
+    func searchLabel(_ p: VectorIndexer.Progress?) -> String {
+        if searchChoice.isFallback { return "search: hashed (no model)" }
+        guard let p, p.running, p.indexed < p.total else { return "search: model" }
+        return "search: indexing \(Int(p.fraction * 100))%"
+    }
 
     let llm: LLMClient?
 
@@ -74,6 +87,8 @@ public final class AppRuntime: @unchecked Sendable {
     /// The loop: input (waits at most one tick), background results, a frame when needed.
     public func run() {
         dispatch(.resize(width: backend.size.width, height: backend.size.height))
+        dispatch(.searchStatus(searchLabel(nil)))
+        indexer.notify()
         run(.reload)
         var lastFrame: AppState?
         var lastTick = Date()
@@ -181,8 +196,8 @@ public final class AppRuntime: @unchecked Sendable {
         case .startImport(let paths):
             cancelFlag.reset()
             imports.async { [store, cancelFlag] in
-                let pipeline = self.llm.map { IngestPipeline(store: store, extractor: LLMExtractor(client: $0), extractorName: "llm+rules") }
-                    ?? IngestPipeline(store: store)
+                let pipeline = self.llm.map { IngestPipeline(store: store, extractor: LLMExtractor(client: $0), extractorName: "llm+rules", indexer: self.indexer) }
+                    ?? IngestPipeline(store: store, indexer: self.indexer)
                 pipeline.parallelism = 1
                 let summary = pipeline.ingest(paths: paths, progress: { self.send(.ingest($0, at: Date())) },
                                               isCancelled: { cancelFlag.isSet })

@@ -19,6 +19,8 @@ public enum Update {
             clampAll(&s)
         case .tick(let now):
             s.importing?.now = now
+        case .searchStatus(let text):
+            s.searchStatus = text
         case .loaded(let snap):
             s.meetings = snap.meetings
             s.entities = snap.entities

@@ -86,7 +86,7 @@ public enum View {
         let style = Style(fg: .statusText, bg: .status, bold: true)
         screen.fill(x: r.x, y: r.y, width: r.width, height: 1, style: style)
         let db = tilde(s.databasePath)
-        let right = "\(s.meetings.count) meetings · \(s.trackedCount) entities · theme \(s.theme.name) · LLM \(s.llmMode) "
+        let right = "\(s.meetings.count) meetings · \(s.trackedCount) entities · theme \(s.theme.name) · LLM \(s.llmMode)\(s.searchStatus.isEmpty ? "" : " · " + s.searchStatus) "
         let used = screen.write(" smartmeet ", x: 0, y: r.y, style: style)
         let rightWidth = DisplayWidth.of(right)
         screen.write(DisplayWidth.truncate(db, max(0, r.width - used - rightWidth - 2)), x: used, y: r.y, style: Style(fg: .statusText, bg: .status))

@@ -29,7 +29,7 @@ struct AskCommand: ParsableCommand {
 
     func run() throws {
         let store = try GlobalOptions.openStore()
-        let engine = QueryEngine(store: store, search: HybridSearch(store: store, embedder: HTTPEmbedder.fromEnvironment() ?? HashingEmbedder()))
+        let engine = QueryEngine(store: store, search: SearchSetup.search(store))
         let q = question.joined(separator: " ")
         var answer = try engine.ask(q)
         if let llm = try LLMSetup.client(store: store) {
@@ -52,8 +52,11 @@ struct AskCommand: ParsableCommand {
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "search", abstract: "Search what was said (hybrid BM25 + vectors).")
 
-    @Flag(help: "Print {hits: [{source, turn, text, score, …}]} as JSON.")
+    @Flag(help: "Print {hits: [{source, turn, text, score, relevance, vectorRank, bm25Rank, cosine, …}]} as JSON.")
     var json = false
+
+    @Flag(help: ArgumentHelp("Also return hits under the relevance floor (for calibrating it).", visibility: .hidden))
+    var all = false
 
     @Option(help: "How many hits.")
     var limit = 10
@@ -65,13 +68,18 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let store = try GlobalOptions.openStore()
-        let hits = try HybridSearch(store: store, embedder: HTTPEmbedder.fromEnvironment() ?? HashingEmbedder()).search(query.joined(separator: " "), limit: limit, source: source)
+        let q = query.joined(separator: " ")
+        let result = try HybridSearch(store: store, embedder: SearchSetup.choice().embedder, applyFloor: !all).find(q, limit: limit, source: source)
+        let hits = result.hits
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            Output.json(try encoder.encode(["hits": hits]))
+            Output.json(try encoder.encode(result))
         } else {
-            for h in hits { Output.line("\(h.date) \(h.meetingTitle) #\(h.turn) \(h.speaker): \(h.text.prefix(200))") }
+            if hits.isEmpty { Output.line("Nothing in these meetings is about \"\(q)\".") }
+            for h in hits {
+                Output.line("\(h.date) \(h.meetingTitle) #\(h.turn) \(h.speaker): \(h.text.prefix(200))  (relevance \(String(format: "%.2f", h.relevance)))")
+            }
         }
     }
 }

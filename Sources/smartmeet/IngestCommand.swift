@@ -14,12 +14,15 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only failures and the summary.")
     var quiet = false
 
+    @Flag(help: "Do not wait for the search vectors: the app, or the next ingest, computes the rest.")
+    var indexLater = false
+
     func run() throws {
         let store = try GlobalOptions.openStore(creating: true)
         let llm = try LLMSetup.client(store: store)
-        let embedder: Embedder = HTTPEmbedder.fromEnvironment() ?? HashingEmbedder()
-        let pipeline = llm.map { IngestPipeline(store: store, extractor: LLMExtractor(client: $0), extractorName: "llm+rules", embedder: embedder) }
-            ?? IngestPipeline(store: store, embedder: embedder)
+        let indexer = SearchSetup.indexer(store: store, quiet: quiet)
+        let pipeline = llm.map { IngestPipeline(store: store, extractor: LLMExtractor(client: $0), extractorName: "llm+rules", indexer: indexer) }
+            ?? IngestPipeline(store: store, indexer: indexer)
         defer { LLMSetup.finish(llm, store: store) }
         let summary = pipeline.ingest(paths: paths) { event in
             switch event {
@@ -34,6 +37,13 @@ struct IngestCommand: ParsableCommand {
             }
         }
         Output.line("\(summary.imported) imported, \(summary.duplicates) already imported, \(summary.failures.count) failed")
+        // Turns left without vectors by an earlier, interrupted run are picked up too.
+        indexer.notify()
+        if indexLater {
+            indexer.stop()
+        } else {
+            SearchSetup.finishIndexing(indexer)
+        }
         if !summary.ok { throw ExitCode(1) }
     }
 }

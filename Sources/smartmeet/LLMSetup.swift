@@ -36,6 +36,12 @@ struct StatsCommand: ParsableCommand {
             }
         }
         for (t, n) in counts { Output.line("\(t): \(n)") }
+        let search = EmbedderSetup.choose()
+        Output.line("search embedder: \(search.summary)")
+        if let p = try? VectorIndexer(store: store, embedder: search.embedder).progress() {
+            Output.line("search vectors: \(p.indexed) of \(p.total) turns indexed (\(search.embedder.name))"
+                        + (search.embedder.computesInline && p.indexed < p.total ? "; the rest are computed when searched" : ""))
+        }
         let (config, _) = LLMConfig.load(mode: GlobalOptions.llmMode)
         Output.line("llm mode: \(config.mode.rawValue)\(config.isConfigured ? ", endpoint \(config.baseURL!), models \(config.models.joined(separator: " → "))" : ", no endpoint configured")")
         let totals = try LLMStats.totals(in: store)

@@ -182,8 +182,9 @@ final class LLMTests: XCTestCase {
         XCTAssertEqual(v[0].reduce(0) { $0 + $1 * $1 }, 1, accuracy: 1e-4)
         let store = try TestSupport.store()
         let dir = TestSupport.folder(["2026-04-06-team.txt": "Title: T\nDate: 2026-04-06\n\nKim Lee: Lunch is on Friday.\nRaj Das: The vendor contract renewal is stuck until legal signs off.\n"])
-        XCTAssertTrue(IngestPipeline(store: store, embedder: embedder).ingest(paths: [dir]).ok)
-        let stored = try store.pool.read { try String.fetchAll($0, sql: "SELECT DISTINCT embedder FROM turn_vectors") }
+        XCTAssertTrue(IngestPipeline(store: store).ingest(paths: [dir]).ok)
+        try VectorIndexer(store: store, embedder: embedder).indexNow()
+        let stored = try store.pool.read { try String.fetchAll($0, sql: "SELECT DISTINCT model FROM turn_embeddings") }
         XCTAssertEqual(stored, ["http-test-embed-16"])
         let hits = try HybridSearch(store: store, embedder: embedder).search("vendor contract renewal", limit: 1)
         XCTAssertEqual(hits.first?.speaker, "Raj Das")

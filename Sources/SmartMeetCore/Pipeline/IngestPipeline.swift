@@ -24,18 +24,20 @@ public final class IngestPipeline: @unchecked Sendable {
     let store: Store
     let extractor: Extractor
     let extractorName: String
-    let embedder: Embedder
     let loader = TranscriptLoader()
+    /// Computes the stored turns' sentence vectors in the background; told after each
+    /// meeting is stored, so import never waits for the model.
+    public var indexer: VectorIndexer?
     /// Threads reading and extracting ahead of the writer; the terminal app uses fewer so
     /// the interface keeps a core to itself.
     public var parallelism = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     public init(store: Store, extractor: Extractor = RuleExtractor(), extractorName: String = "rules",
-                embedder: Embedder = HashingEmbedder()) {
+                indexer: VectorIndexer? = nil) {
         self.store = store
         self.extractor = extractor
         self.extractorName = extractorName
-        self.embedder = embedder
+        self.indexer = indexer
     }
 
     /// Expands folders into the transcript files inside them (sorted, so dated file
@@ -79,7 +81,7 @@ public final class IngestPipeline: @unchecked Sendable {
             summary.failures.append(f)
             progress(.failed(file: f, message: f))
         }
-        // Reading, extracting and embedding are pure and run ahead on every core; writes
+        // Reading and extracting are pure and run ahead on every core; writes
         // stay in file order on this thread, one transaction per meeting.
         let slots = PreparedSlots(count: files.count)
         let window = DispatchSemaphore(value: 32)
@@ -118,6 +120,7 @@ public final class IngestPipeline: @unchecked Sendable {
                     progress(.duplicate(file: name))
                 case .imported(let id, let states):
                     summary.imported += 1
+                    indexer?.notify()
                     progress(.imported(file: name, meetingId: id, title: transcript.title, date: transcript.date, states: states))
                 }
             } catch let e as TranscriptError {
@@ -139,7 +142,6 @@ public final class IngestPipeline: @unchecked Sendable {
         let transcript: Transcript
         let extraction: MeetingExtraction
         let payload: String
-        let vectors: [[Float]]
     }
 
     func prepare(path: String) throws -> Prepared {
@@ -149,20 +151,20 @@ public final class IngestPipeline: @unchecked Sendable {
     func prepare(_ transcript: Transcript) throws -> Prepared {
         let extraction = extractor.extract(transcript)
         let payload = String(decoding: try JSONEncoder().encode(extraction), as: UTF8.self)
-        return Prepared(transcript: transcript, extraction: extraction, payload: payload,
-                        vectors: try embedder.embed(transcript.turns.map(\.text)))
+        return Prepared(transcript: transcript, extraction: extraction, payload: payload)
     }
 
     /// Stores one parsed meeting and everything derived from it in one transaction.
     public func ingest(_ transcript: Transcript) throws -> Outcome {
-        try write(try prepare(transcript))
+        let outcome = try write(try prepare(transcript))
+        if case .imported = outcome { indexer?.notify() }
+        return outcome
     }
 
     func write(_ ready: Prepared) throws -> Outcome {
         let transcript = ready.transcript
         let extraction = ready.extraction
         let payload = ready.payload
-        let vectors = ready.vectors
         return try store.pool.write { db -> Outcome in
             if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM meetings WHERE content_hash = ?"), arguments: [transcript.contentHash]) == true {
                 return .duplicate
@@ -176,12 +178,9 @@ public final class IngestPipeline: @unchecked Sendable {
             let meetingId = db.lastInsertedRowID
             let insertTurn = try db.cachedStatement(sql: "INSERT INTO turns (meeting_id, position, speaker, text, section) VALUES (?, ?, ?, ?, ?)")
             let insertFTS = try db.cachedStatement(sql: "INSERT INTO turns_fts (rowid, text, speaker) VALUES (?, ?, ?)")
-            let insertVector = try db.cachedStatement(sql: "INSERT INTO turn_vectors (turn_id, embedder, vector) VALUES (?, ?, ?)")
-            for (turn, vector) in zip(transcript.turns, vectors) {
+            for turn in transcript.turns {
                 try insertTurn.execute(arguments: [meetingId, turn.index, turn.speaker, turn.text, turn.section])
-                let turnId = db.lastInsertedRowID
-                try insertFTS.execute(arguments: [turnId, turn.text, turn.speaker])
-                try insertVector.execute(arguments: [turnId, embedder.name, HybridSearch.vectorBlob(vector)])
+                try insertFTS.execute(arguments: [db.lastInsertedRowID, turn.text, turn.speaker])
             }
             try db.cachedStatement(sql: "INSERT INTO extractions (meeting_id, extractor, payload) VALUES (?, ?, ?)")
                 .execute(arguments: [meetingId, extractorName, payload])

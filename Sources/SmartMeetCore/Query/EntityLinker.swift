@@ -28,9 +28,14 @@ public struct EntityLinker {
         byToken = tokens
     }
 
+    /// Meaning-based matching, the last resort when no name matches by its words.
+    public var semantic: SemanticNameMatcher? = SemanticNameMatcher.shared
+
     /// The entity a short phrase names, or nil.
     public func link(_ phrase: String) -> EntitySummary? {
-        best(in: phrase, wholePhrase: true).map { entities[$0.entity] }
+        if let b = best(in: phrase, wholePhrase: true) { return entities[b.entity] }
+        guard let m = semantic?.bestMatch(phrase, among: names.map(\.norm)) else { return nil }
+        return entities[names[m.index].entity]
     }
 
     /// The entity named somewhere inside a question, with the words that named it.

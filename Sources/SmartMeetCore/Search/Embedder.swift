@@ -6,6 +6,13 @@ public protocol Embedder: Sendable {
     var name: String { get }
     var dimension: Int { get }
     func embed(_ texts: [String]) throws -> [[Float]]
+    /// True when embedding is so cheap (microseconds a turn) that search computes missing
+    /// vectors itself instead of waiting for the background indexer.
+    var computesInline: Bool { get }
+}
+
+extension Embedder {
+    public var computesInline: Bool { false }
 }
 
 /// The built-in offline embedder: hashed word and sub-word (character trigram)
@@ -14,6 +21,7 @@ public protocol Embedder: Sendable {
 public struct HashingEmbedder: Embedder {
     public let dimension: Int
     public var name: String { "hash-v1-\(dimension)" }
+    public var computesInline: Bool { true }
 
     public init(dimension: Int = 128) { self.dimension = dimension }
 

@@ -1,65 +1,103 @@
 import Foundation
+import Synchronization
 
-/// An in-memory index of unit vectors in one contiguous buffer, scanned with a bounded
-/// top-k heap. A flat scan of 100,000 × 128 floats takes a few milliseconds and needs no
-/// tuning, which beats an approximate index at this size.
+/// An in-memory index of quantised unit vectors in one contiguous byte buffer, scanned
+/// with integer SIMD dot products and a bounded top-k heap (split over two threads when
+/// large). 150,000 turns × 384 dimensions is 58 MB; a flat scan needs no tuning and at this
+/// size beats an approximate index.
 public struct VectorIndex: Sendable {
     public let dimension: Int
-    private(set) var buffer: [Float] = []
+    private(set) var codes: [Int8] = []
+    private(set) var scales: [Float] = []
     private(set) var ids: [Int64] = []
     private(set) var groups: [Int64] = []
 
     public init(dimension: Int) { self.dimension = dimension }
 
     public var count: Int { ids.count }
+    /// Bytes held by the vectors and their ids.
+    public var bytes: Int { codes.count + scales.count * 4 + ids.count * 16 }
 
     public mutating func reserve(_ n: Int) {
-        buffer.reserveCapacity(n * dimension)
+        codes.reserveCapacity(n * dimension)
+        scales.reserveCapacity(n)
         ids.reserveCapacity(n)
         groups.reserveCapacity(n)
     }
 
     /// `group` lets a search be limited to one meeting without a second pass.
     public mutating func add(id: Int64, group: Int64, vector: [Float]) {
-        precondition(vector.count == dimension, "vector has \(vector.count) dimensions, index has \(dimension)")
-        buffer.append(contentsOf: vector)
+        add(id: id, group: group, vector: QuantizedVector(vector))
+    }
+
+    public mutating func add(id: Int64, group: Int64, vector: QuantizedVector) {
+        precondition(vector.codes.count == dimension, "vector has \(vector.codes.count) dimensions, index has \(dimension)")
+        codes.append(contentsOf: vector.codes)
+        scales.append(vector.scale)
         ids.append(id)
         groups.append(group)
     }
 
-    public struct Hit: Equatable { public let id: Int64; public let score: Float }
+    /// The (dequantised) dot product of one stored row with a query.
+    public func dot(row: Int, _ query: [Float]) -> Float {
+        let base = row * dimension
+        var sum: Float = 0
+        for j in 0..<dimension { sum += Float(codes[base + j]) * query[j] }
+        return sum * scales[row]
+    }
 
+    public struct Hit: Equatable, Sendable { public let id: Int64; public let score: Float }
+
+    /// The k rows with the highest dot product with `query` (cosine, for unit vectors).
     public func search(_ query: [Float], k: Int, group: Int64? = nil) -> [Hit] {
         guard k > 0, query.count == dimension, !ids.isEmpty else { return [] }
+        let q = QuantizedVector(query)
+        let parts = ids.count >= 40_000 && group == nil ? 2 : 1
+        let chunk = (ids.count + parts - 1) / parts
+        if parts == 1 { return scan(q, rows: 0..<ids.count, k: k, group: group).sortedDescending() }
+        let heaps = HeapSlots(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            heaps.put(p, scan(q, rows: (p * chunk)..<min(ids.count, (p + 1) * chunk), k: k, group: group))
+        }
+        var merged = MinHeap(capacity: k)
+        for h in heaps.all() { for hit in h.sortedDescending() { merged.offer(hit) } }
+        return merged.sortedDescending()
+    }
+
+    private func scan(_ q: QuantizedVector, rows: Range<Int>, k: Int, group: Int64?) -> MinHeap {
         var heap = MinHeap(capacity: k)
-        buffer.withUnsafeBufferPointer { b in
-            query.withUnsafeBufferPointer { q in
-                // Eight lanes at a time: the reduction order is fixed per lane, so the
-                // compiler can keep it in vector registers.
-                let lanes = dimension / 8
-                let raw = UnsafeRawPointer(b.baseAddress!)
-                let qv = UnsafeRawPointer(q.baseAddress!)
-                for row in 0..<ids.count {
+        let lanes = dimension / 16
+        codes.withUnsafeBytes { b in
+            q.codes.withUnsafeBytes { qb in
+                let qv = (0..<lanes).map { SIMD16<Int16>(truncatingIfNeeded: qb.loadUnaligned(fromByteOffset: $0 * 16, as: SIMD16<Int8>.self)) }
+                for row in rows {
                     if let g = group, groups[row] != g { continue }
                     let base = row * dimension
-                    var acc = SIMD8<Float>()
+                    var acc = SIMD16<Int32>()
                     for l in 0..<lanes {
-                        let x = raw.loadUnaligned(fromByteOffset: (base + l * 8) * 4, as: SIMD8<Float>.self)
-                        let y = qv.loadUnaligned(fromByteOffset: l * 32, as: SIMD8<Float>.self)
-                        acc += x * y
+                        let x = SIMD16<Int16>(truncatingIfNeeded: b.loadUnaligned(fromByteOffset: base + l * 16, as: SIMD16<Int8>.self))
+                        acc &+= SIMD16<Int32>(truncatingIfNeeded: x &* qv[l])
                     }
-                    var dot = acc.sum()
-                    for j in (lanes * 8)..<dimension { dot += b[base + j] * q[j] }
-                    heap.offer(Hit(id: ids[row], score: dot))
+                    var dot = Int(acc.wrappedSum())
+                    for j in (lanes * 16)..<dimension { dot += Int(codes[base + j]) * Int(q.codes[j]) }
+                    heap.offer(Hit(id: ids[row], score: Float(dot) * scales[row] * q.scale))
                 }
             }
         }
-        return heap.sortedDescending()
+        return heap
     }
 }
 
+/// Per-thread heaps of a split scan.
+final class HeapSlots: Sendable {
+    private let slots: Mutex<[MinHeap]>
+    init(count: Int) { slots = Mutex(Array(repeating: MinHeap(capacity: 0), count: count)) }
+    func put(_ i: Int, _ h: MinHeap) { slots.withLock { $0[i] = h } }
+    func all() -> [MinHeap] { slots.withLock { $0 } }
+}
+
 /// Keeps the k largest scores seen; the smallest kept sits at the root.
-struct MinHeap {
+struct MinHeap: Sendable {
     let capacity: Int
     private var items: [VectorIndex.Hit] = []
 

@@ -152,6 +152,26 @@ enum Schema {
             // that scoring them costs more than they tell.
             try db.execute(sql: "CREATE VIRTUAL TABLE turns_vocab USING fts5vocab('turns_fts', 'row')")
         }
+        m.registerMigration("v4-embeddings") { db in
+            // Sentence vectors, written by the background indexer after a meeting is stored
+            // (never in the import's transaction), one row per turn and model so switching
+            // models never throws the other's vectors away. `id` only grows, so search loads
+            // just the rows written since it last looked. The vector is int8-quantised: a
+            // little-endian float32 scale, then one signed byte per dimension.
+            // turn_vectors held the hashed vectors import used to write inline; they are
+            // recomputed (cheaply) into the new table.
+            try db.execute(sql: """
+                CREATE TABLE turn_embeddings (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+                    model TEXT NOT NULL,
+                    vector BLOB NOT NULL,
+                    UNIQUE(model, turn_id)
+                );
+                CREATE INDEX turn_embeddings_by_turn ON turn_embeddings(turn_id);
+                DROP TABLE turn_vectors;
+                """)
+        }
         m.registerMigration("v5-corrections") { db in
             // The user's corrections, kept as records of their own and laid over what the
             // extractor found (see Corrections/). Entities and meetings are named by what

@@ -1,0 +1,159 @@
+import Foundation
+import XCTest
+@testable import SmartMeetCore
+
+/// The in-process all-MiniLM-L6-v2 against vectors the sentence-transformers library made
+/// for the same sentences (Tests/Fixtures/embeddings/reference.json): token ids exactly,
+/// vectors at cosine ≥ 0.999. Needs the model folder; skips with the reason when absent.
+final class EmbeddingModelTests: XCTestCase {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../Fixtures/embeddings/reference.json").standardized.path
+
+    struct Case: Decodable { let text: String; let ids: [Int32]; let vector: [Float] }
+    struct Reference: Decodable { let cases: [Case] }
+
+    static func model() throws -> MiniLMEmbedder {
+        let dir = EmbedderSetup.modelDirectory()
+        switch EmbedderSetup.model(at: dir) {
+        case .success(let m): return m
+        case .failure(let e):
+            let reason = "sentence-embedding model not installed (\(e.description)); scripts/install-model.sh installs it"
+            print("skipped: \(reason)")
+            throw XCTSkip(reason)
+        }
+    }
+
+    func reference() throws -> [Case] {
+        try JSONDecoder().decode(Reference.self, from: Data(contentsOf: URL(fileURLWithPath: Self.fixture))).cases
+    }
+
+    func testTokenIdsMatchTheReferenceTokenizer() throws {
+        let m = try Self.model()
+        let cases = try reference()
+        XCTAssertGreaterThanOrEqual(cases.count, 30)
+        for c in cases {
+            XCTAssertEqual(m.tokenizer.encode(c.text), c.ids, "tokens of \(c.text.debugDescription)")
+        }
+    }
+
+    func testVectorsMatchSentenceTransformers() throws {
+        let m = try Self.model()
+        let cases = try reference()
+        let got = m.embed(cases.map(\.text))
+        var lowest: Float = 1
+        for (c, v) in zip(cases, got) {
+            XCTAssertEqual(v.count, 384)
+            let cosine = zip(c.vector, v).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+            lowest = min(lowest, cosine)
+            XCTAssertGreaterThanOrEqual(cosine, 0.999, "cosine for \(c.text.prefix(40).debugDescription)")
+        }
+        print("embedding reference: \(cases.count) sentences, lowest cosine \(lowest)")
+        // One at a time and in a batch give the same vector (packing never mixes sentences).
+        let alone = m.embed([cases[1].text])[0]
+        XCTAssertGreaterThan(zip(alone, got[1]).reduce(Float(0)) { $0 + $1.0 * $1.1 }, 0.99999)
+    }
+
+    func testAParaphraseIsCloserThanAnUnrelatedSentence() throws {
+        let m = try Self.model()
+        let v = m.embed(["How should the remote feel in the hand?", "It's rubbery and ergonomic, it fits the palm nicely.",
+                         "The quarterly budget was approved by finance."])
+        func cos(_ a: [Float], _ b: [Float]) -> Float { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
+        XCTAssertGreaterThan(cos(v[0], v[1]), cos(v[0], v[2]))
+    }
+
+    func testTruncatesAt128Tokens() throws {
+        let m = try Self.model()
+        let ids = m.tokenizer.encode(String(repeating: "budget ", count: 500))
+        XCTAssertEqual(ids.count, 128)
+        XCTAssertEqual(ids.first, 101)
+        XCTAssertEqual(ids.last, 102)
+    }
+}
+
+/// Pieces of the embedder that need no model files.
+final class EmbedderPartsTests: XCTestCase {
+    func testFastErfMatchesLibm() {
+        var worst: Float = 0
+        var x: Float = -6
+        while x <= 6 {
+            let v = SIMD8<Float>((0..<8).map { x + Float($0) * 0.0003 })
+            let got = BertEncoder.erf(v)
+            for i in 0..<8 { worst = max(worst, abs(got[i] - erff(v[i]))) }
+            x += 0.0024
+        }
+        XCTAssertLessThan(worst, 1e-6)
+    }
+
+    func testQuantisedVectorsKeepDotProducts() {
+        var rng = SystemRandomNumberGenerator()
+        func unit(_ n: Int) -> [Float] {
+            let v = (0..<n).map { _ in Float.random(in: -1...1, using: &rng) }
+            let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return v.map { $0 / norm }
+        }
+        var index = VectorIndex(dimension: 384)
+        let rows = (0..<200).map { _ in unit(384) }
+        for (i, r) in rows.enumerated() { index.add(id: Int64(i), group: 0, vector: r) }
+        let q = unit(384)
+        let exact = rows.map { zip($0, q).reduce(Float(0)) { $0 + $1.0 * $1.1 } }
+        for hit in index.search(q, k: 200) {
+            XCTAssertEqual(hit.score, exact[Int(hit.id)], accuracy: 0.01)
+        }
+        XCTAssertEqual(index.search(q, k: 1).first?.id, Int64(exact.indices.max { exact[$0] < exact[$1] }!))
+        let blob = QuantizedVector(rows[0]).blob
+        XCTAssertEqual(blob.count, 388)
+        XCTAssertEqual(QuantizedVector(blob: blob, dimension: 384), QuantizedVector(rows[0]))
+    }
+
+    func testTokenizerWithoutTheModel() throws {
+        let t = try WordPieceTokenizer(tokens: ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "cafe", "un", "##believ", "##able", ",", "!"])
+        XCTAssertEqual(t.encode("The CAFÉ, unbelievable!"), [2, 4, 5, 9, 6, 7, 8, 10, 3])
+        XCTAssertEqual(t.encode("zzz"), [2, 1, 3], "a word that cannot be pieced is [UNK]")
+        XCTAssertEqual(t.encode(""), [2, 3])
+    }
+
+    func testBackchannelsAreRecognised() {
+        for s in ["Okay.", "Thanks.", "That's me.", "Mm-hmm.", "Yeah, yeah.", "[vocal sound] Okay ."] {
+            XCTAssertTrue(Backchannel.isBackchannel(s), s)
+        }
+        for s in ["The budget is approved.", "Rubber buttons feel better in the hand.", "Blocked on legal review"] {
+            XCTAssertFalse(Backchannel.isBackchannel(s), s)
+        }
+    }
+}
+
+/// Meaning-based name matching, the linker's last resort (needs the model).
+final class SemanticNameMatcherTests: XCTestCase {
+    static let names = ["Speech recognition", "Voice of the customer survey", "Billing migration", "Patient portal relaunch",
+                        "EHR upgrade", "Q1 training budget", "Radiology equipment lease", "Evening clinic pilot", "Rota policy",
+                        "Staff scheduling app", "Support renewal", "Compliance audit", "Offline mode", "Dark theme"]
+
+    func testPhrasesFindTheNameTheyMean() throws {
+        guard let matcher = SemanticNameMatcher(embedder: try EmbeddingModelTests.model()) else { return XCTFail("no matcher") }
+        let meant = ["the voice thing": "Speech recognition", "the invoicing move": "Billing migration",
+                     "the scanner lease": "Radiology equipment lease", "night shift clinic": "Evening clinic pilot",
+                     "working without internet": "Offline mode", "the yearly inspection": "Compliance audit"]
+        for (phrase, name) in meant { XCTAssertEqual(matcher.bestMatch(phrase, among: Self.names)?.name, name, phrase) }
+        for phrase in ["the unicorn project", "the coffee machine", "the parking lot", "quarterly revenue", "the holiday party"] {
+            XCTAssertNil(matcher.bestMatch(phrase, among: Self.names), phrase)
+        }
+    }
+
+    func testTheLinkerUsesMeaningOnlyWhenNoNameMatches() throws {
+        let model = try EmbeddingModelTests.model()
+        let entities = Self.names.enumerated().map { i, n in
+            EntitySummary(id: Int64(i + 1), name: n, type: .feature, state: .in_progress)
+        }
+        var linker = EntityLinker(entities: entities)
+        linker.semantic = SemanticNameMatcher(embedder: model)
+        XCTAssertEqual(linker.link("the voice thing")?.name, "Speech recognition")
+        XCTAssertEqual(linker.link("voice survey")?.name, "Voice of the customer survey", "words first")
+        XCTAssertNil(linker.link("the parking lot"))
+        linker.semantic = nil
+        XCTAssertNil(linker.link("the voice thing"))
+    }
+
+    func testNoMatcherWithoutAModel() {
+        XCTAssertNil(SemanticNameMatcher(embedder: HashingEmbedder()))
+    }
+}
