@@ -144,6 +144,7 @@ struct MeetingDiscourse {
                     record(target, r.state, r.strength, s)
                     recorded.append(target)
                     if r.isProposal { proposals.append((target, s.speaker, sentenceIndex)) }
+                    if r.isProposal, r.concept == .propose { nameProposedActivity(target, r, s) }
                 }
             }
             findOwners(s, mentions, recorded, previousSpeaker: previousSpeaker)
@@ -361,6 +362,19 @@ struct MeetingDiscourse {
         case .topic:
             return currentTopic().map { ($0, false) }
         }
+    }
+
+    /// "We could pilot an evening clinic": what is proposed is the act, named by its noun —
+    /// the "evening clinic pilot" — when the verb has one of its own (pilot, relocation,
+    /// upgrade, replacement), not a mere gerund ("building").
+    private mutating func nameProposedActivity(_ target: Int, _ r: StatusReading, _ s: ParsedSentence) {
+        let w = s.words
+        guard r.position < w.count, w[r.position].tag == .verb, let wn = WordNet.shared else { return }
+        let verb = w[r.position].lemma
+        guard !Tagger.isLightVerb(verb), StatusLexicon.shared?.concept(verb, .verb) == nil else { return }
+        let act = wn.actNoun(forVerb: verb)
+        guard !act.hasSuffix("ing"), wn.contains(act, .noun) else { return }
+        entities.rename(target, adding: act)
     }
 
     // MARK: - Recording, questions, proposals

@@ -120,4 +120,15 @@ struct LocalEntities {
     }
 
     mutating func markTopic(_ i: Int) { all[i].topicCount += 1 }
+
+    /// "evening clinic" proposed as a pilot becomes the "evening clinic pilot".
+    mutating func rename(_ i: Int, adding head: String) {
+        guard !all[i].words.contains(head) else { return }
+        all[i].aliases.append(all[i].name)
+        all[i].name += " " + head
+        all[i].words.insert(head)
+        all[i].heads.insert(head)
+        all[i].isLoneCommon = false
+        all[i].isGenericWord = false
+    }
 }

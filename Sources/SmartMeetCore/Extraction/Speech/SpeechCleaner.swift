@@ -26,9 +26,11 @@ enum SpeechCleaner {
         var words = Tokenizer.words(turn.text, turn: turn.index)
         let hasCapitals = turn.text.contains { $0.isUppercase }
         let spoken = turn.speaker != Turn.unknownSpeaker
+        // Verbatim speech (annotated sounds, fillers) is where words get broken off.
+        let verbatim = words.contains { $0.isPunct && ($0.text == "[" || $0.text == "{") } || words.contains { !$0.isPunct && isFiller($0.lower) }
         words = removeBracketed(words)
         words = words.filter { $0.isPunct || !isFiller($0.lower) }
-        words = removeFragments(words, mixedCase: hasCapitals)
+        words = removeFragments(words, mixedCase: hasCapitals, verbatim: verbatim)
         words = collapseRepeats(words)
         var brokenOff = false
         if spoken { (words, brokenOff) = removeFalseStarts(words) }
@@ -81,7 +83,7 @@ enum SpeechCleaner {
     /// text that uses capitals, a lowercase "i" or a lone lowercase consonant ("so n with",
     /// "get f thrown") is one too: the pronoun is written "I", and no English word is one
     /// consonant. Recogniser text without capitals keeps its letters ("plan b").
-    private static func removeFragments(_ words: [Word], mixedCase: Bool) -> [Word] {
+    private static func removeFragments(_ words: [Word], mixedCase: Bool, verbatim: Bool) -> [Word] {
         var out: [Word] = []
         for (k, w) in words.enumerated() {
             if w.isPunct { out.append(w); continue }
@@ -96,7 +98,7 @@ enum SpeechCleaner {
             // In transcribed speech with capitals, a lowercase word no dictionary knows that
             // begins some longer word ("presenta", "tha", "wi") was broken off.
             // (Capitalised too, where a turn starts with one: "Br", "Crite". All capitals are acronyms.)
-            if mixedCase, allLetters, w.lower == w.text || (w.text.count <= 5 && w.text != w.text.uppercased()), !FunctionWords.all.contains(w.lower),
+            if verbatim, mixedCase, allLetters, w.lower == w.text || (w.text.count <= 5 && w.text != w.text.uppercased()), !FunctionWords.all.contains(w.lower),
                let wn = WordNet.shared, wn.senses(w.lower).isEmpty, wn.lemmas(w.lower, .noun).isEmpty, wn.lemmas(w.lower, .verb).isEmpty,
                wn.lemmas(w.lower, .adjective).isEmpty, wn.isPrefixOfLongerWord(w.lower),
                !wn.contains(w.lower + "s", .noun), !wn.contains(w.lower + "es", .noun),
