@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The engine: parsing, extraction, resolution, tracking, storage, search, queries.
@@ -23,6 +24,7 @@ let package = Package(
         .target(
             name: "SmartMeetCore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "CCurl",
+                           .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Logging", package: "swift-log"),
                            .target(name: "COpenBLAS", condition: .when(platforms: [.linux]))],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -21,6 +21,7 @@ python3 - "$root/quality-floors.json" "$out" <<'PY'
 import json, sys, os
 floors = json.load(open(sys.argv[1]))
 failed = False
+headline = []
 for name, rules in floors.items():
     if name == "about":
         continue
@@ -38,6 +39,8 @@ for name, rules in floors.items():
         shown.append(f"{key.replace('_max','')}={value}{'' if ok else ' (floor ' + str(floor) + ')'}")
         failed |= not ok
     print(f"quality {name}: " + ", ".join(shown))
+    headline.append(f"{name} {got['transition_f1']}" if "transition_f1" in got else f"{name} p@10/bm25 {got.get('p@10_vs_bm25')}")
+print(f"quality: transition F1 " + ", ".join(headline))
 if failed:
     print("quality: a figure dropped below its floor (quality-floors.json)")
     sys.exit(1)

@@ -1,9 +1,12 @@
 import Foundation
 import GRDB
 import SmartMeetCore
+import Synchronization
 
 /// Runs the app: reads input, feeds messages to `Update`, runs the effects it returns on
 /// background queues (which report back only through messages) and draws `View`'s screen.
+// @unchecked is safe: `state` and the lazy `search`/`engine` are used only on the thread running `run()`; what
+// background work touches is a `let`, the inbox (under `inbox`) or the reload flags (under `reloadLock`).
 public final class AppRuntime: @unchecked Sendable {
     let store: Store
     let backend: TerminalBackend
@@ -279,10 +282,9 @@ enum StoreReaderAccess {
 }
 
 /// A flag background work checks between files.
-final class CancelFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-    func set() { lock.lock(); value = true; lock.unlock() }
-    func reset() { lock.lock(); value = false; lock.unlock() }
+final class CancelFlag: Sendable {
+    private let value = Atomic(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
+    func reset() { value.store(false, ordering: .releasing) }
 }

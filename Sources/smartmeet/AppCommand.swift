@@ -17,8 +17,12 @@ struct AppCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let store = try GlobalOptions.openStore(creating: true)
+        // The screen belongs to the app: log lines go to the log file only, even with --verbose.
+        AppLog.setEcho(false)
         let (themes, themeErrors) = Theme.available(userFolder: Theme.userFolder())
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        // Before the screen is taken: configuration warnings print on the plain terminal.
+        let llm = try LLMSetup.client(store: store)
         let backend: NCursesBackend
         do {
             backend = try NCursesBackend(noColor: noColor)
@@ -26,9 +30,10 @@ struct AppCommand: ParsableCommand {
             Output.error(e.description)
             throw ExitCode(2)
         }
-        let llm = try LLMSetup.client(store: store)
         let (config, _) = LLMConfig.load(mode: GlobalOptions.llmMode)
-        let mode = llm.map { "\(config.mode.rawValue) · \($0.config.models.first ?? "") · \($0.breaker.state.rawValue)" }
+        // In auto mode, whether the model is trusted to extract (see ModelTrial).
+        let verdict = { (c: LLMClient) in config.mode == .auto ? " · " + ModelTrial.badge(ModelTrial(model: c.modelIdentity, store: store).current) : "" }
+        let mode = llm.map { "\(config.mode.rawValue) · \($0.config.models.first ?? "") · \($0.breaker.state.rawValue)" + verdict($0) }
             ?? (config.mode == .off ? "off" : "offline (no endpoint)")
         let runtime = AppRuntime(store: store, backend: backend, themes: themes,
                                  settingsPath: Settings.defaultPath(), llmMode: mode, llm: llm)

@@ -1,28 +1,41 @@
 import ArgumentParser
 import Foundation
 import SmartMeetCore
+import Synchronization
 
 /// Options that may stand anywhere on the command line (`smartmeet --db X ingest …` or
-/// `smartmeet ingest --db X …`), taken out before the subcommand parser runs.
+/// `smartmeet ingest --db X …`, and `--verbose`), taken out before the subcommand parser runs.
 enum GlobalOptions {
-    nonisolated(unsafe) static var databasePath: String?
-    nonisolated(unsafe) static var llmMode: String?
+    struct Values {
+        var databasePath: String?
+        var llmMode: String?
+        var verbose = false
+    }
+
+    /// Set once by `extract` before any command runs; read by the commands.
+    static let values = Mutex(Values())
+    static var databasePath: String? { values.withLock { $0.databasePath } }
+    static var llmMode: String? { values.withLock { $0.llmMode } }
+    static var verbose: Bool { values.withLock { $0.verbose } }
 
     static func extract(from arguments: [String]) -> [String] {
+        var found = Values()
         var rest: [String] = []
         var i = 0
         while i < arguments.count {
             let a = arguments[i]
             if a == "--db" || a == "--llm", i + 1 < arguments.count {
-                if a == "--db" { databasePath = arguments[i + 1] } else { llmMode = arguments[i + 1] }
+                if a == "--db" { found.databasePath = arguments[i + 1] } else { found.llmMode = arguments[i + 1] }
                 i += 2
                 continue
             }
-            if a.hasPrefix("--db=") { databasePath = String(a.dropFirst(5)); i += 1; continue }
-            if a.hasPrefix("--llm=") { llmMode = String(a.dropFirst(6)); i += 1; continue }
+            if a.hasPrefix("--db=") { found.databasePath = String(a.dropFirst(5)); i += 1; continue }
+            if a.hasPrefix("--llm=") { found.llmMode = String(a.dropFirst(6)); i += 1; continue }
+            if a == "--verbose" { found.verbose = true; i += 1; continue }
             rest.append(a)
             i += 1
         }
+        values.withLock { $0 = found }
         return rest
     }
 

@@ -6,7 +6,10 @@ import SmartMeetCore
 enum LLMSetup {
     static func client(store: Store) throws -> LLMClient? {
         let (config, warnings) = LLMConfig.load(mode: GlobalOptions.llmMode)
-        for w in warnings { Output.error("warning: \(w)") }
+        for w in warnings {
+            Output.error("warning: \(w)")
+            AppLog.logger("config").warning("\(w)")
+        }
         switch config.mode {
         case .off: return nil
         case .auto: return config.isConfigured ? LLMClient(config: config, cache: store) : nil
@@ -50,5 +53,16 @@ struct StatsCommand: ParsableCommand {
         let hits = Double(totals.first { $0.0 == "cache_hits" }?.1 ?? "0") ?? 0
         let misses = Double(totals.first { $0.0 == "cache_misses" }?.1 ?? "0") ?? 0
         if hits + misses > 0 { Output.line(String(format: "llm cache hit rate: %.0f%%", 100 * hits / (hits + misses))) }
+        let value = { (k: String) in Double(totals.first { $0.0 == k }?.1 ?? "0") ?? 0 }
+        if value("calls") > 0 { Output.line(String(format: "llm latency per call: %.2f s (the server's time, without queueing)", value("seconds_call") / value("calls"))) }
+        if value("chunks") > 0 { Output.line(String(format: "llm time per chunk: %.2f s (with queueing, retries and cache hits)", value("seconds_llm") / value("chunks"))) }
+        if value("states_proposed") > 0 {
+            let reasons = totals.filter { $0.0.hasPrefix("states_dropped_") }.map { "\($0.0.dropFirst(15)) \($0.1)" }
+            Output.line("llm states: \(Int(value("states_proposed"))) proposed, \(Int(value("states_kept"))) kept, "
+                        + "\(Int(value("states_proposed") - value("states_kept"))) dropped" + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))"))
+        }
+        for (model, record) in try ModelTrial.all(in: store) {
+            Output.line("llm auto, \(model): \(ModelTrial.describe(record))")
+        }
     }
 }

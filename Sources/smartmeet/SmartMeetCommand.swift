@@ -26,14 +26,35 @@ struct SmartMeetCommand: ParsableCommand {
 enum Main {
     static func main() {
         let args = GlobalOptions.extract(from: Array(CommandLine.arguments.dropFirst()))
+        startLog()
+        let log = AppLog.logger("cli")
+        // The subcommand only: paths and questions after it may be private.
+        log.info("started", metadata: ["command": "\(args.first { !$0.hasPrefix("-") } ?? "app")", "version": "\(SmartMeetVersion.string)"])
         do {
             var command = try SmartMeetCommand.parseAsRoot(args)
             try command.run()
         } catch let e as Store.OpenError {
+            log.error("stopped", metadata: ["reason": "\(e.description)"])
             Output.error("smartmeet: \(e.description)")
             Foundation.exit(2)
         } catch {
+            let code = SmartMeetCommand.exitCode(for: error)
+            let reason = SmartMeetCommand.message(for: error)
+            if code != .success {
+                // A bare exit status (say, 1 after a failed file) was explained by the lines before it.
+                if reason.isEmpty { log.notice("finished", metadata: ["exit": "\(code.rawValue)"]) }
+                else { log.error("stopped", metadata: ["reason": "\(reason)", "exit": "\(code.rawValue)"]) }
+            }
             SmartMeetCommand.exit(withError: error)
+        }
+    }
+
+    /// The log is best kept, never required: a log that cannot be opened is one warning.
+    static func startLog() {
+        do {
+            try AppLog.start(echo: GlobalOptions.verbose)
+        } catch {
+            Output.error("warning: \(error) — carrying on without a log")
         }
     }
 }

@@ -155,22 +155,31 @@ final class LLMTests: XCTestCase {
         XCTAssertEqual(client.stats.failures["breaker_open"], 1)
     }
 
-    func testNearJSONIsRepairedAndInvalidPartsDropped() throws {
-        let t = try TestSupport.transcript("Title: T\nDate: 2026-03-02\n\nAna Ruiz: hello\nBen Ode: hi\n")
+    func testNearJSONIsRepairedAndUngroundedStatesDroppedByReason() throws {
+        let t = try TestSupport.transcript("Title: T\nDate: 2026-03-02\n\nAna Ruiz: The billing   migration is in progress, finally.\nBen Ode: The portal relaunch is blocked on legal.\n")
         let text = """
             Sure! ```json
-            {"entities": [{"name": "Billing migration", "type": "project", "aliases": []},
+            {"entities": [{"name": "Billing migration", "type": "project", "aliases": ["billing", "BM-7"]},
                           {"name": "Ghost", "type": "person"},],
-             "states": [{"entity": "Billing migration", "state": "in_progress", "owner": "Ana", "due": "2026-13-40", "evidence": "x", "turn": 1},
-                        {"entity": "Ghost", "state": "exploding"},
-                        {"entity": "Nobody", "state": "blocked"}],}
+             "states": [{"entity": "Billing migration", "state": "in_progress", "owner": "Ana", "due": "2026-13-40",
+                         "evidence": "the billing migration is IN PROGRESS", "turn": 7},
+                        {"entity": "Ghost", "state": "exploding", "evidence": "finally"},
+                        {"entity": "Nobody", "state": "blocked", "evidence": "blocked on legal"},
+                        {"entity": "Portal relaunch", "state": "cancelled", "evidence": "the portal relaunch was cancelled by the board"},
+                        {"entity": "the portal relaunch", "state": "Blocked", "evidence": "Ben Ode: the portal relaunch is blocked on legal."},
+                        {"entity": "Portal relaunch", "state": "on hold", "evidence": "blocked"}],}
             ```
             """
-        let ex = try LLMExtractor.parse(text, transcript: t, turns: t.turns)
-        XCTAssertEqual(ex.entities.map(\.name), ["Billing migration"])
-        XCTAssertEqual(ex.states.first?.state, .in_progress)
+        let (ex, report) = try LLMExtractor.parse(text, transcript: t, turns: t.turns)
+        XCTAssertEqual(ex.entities.map(\.name), ["Billing migration", "the portal relaunch"])
+        XCTAssertEqual(ex.entities[0].aliases, ["billing"], "an alias the chunk never uses is dropped")
+        XCTAssertEqual(ex.states.map(\.state), [.in_progress, .blocked])
+        XCTAssertEqual(ex.states.map(\.turnIndex), [0, 1], "the turn is where the quote is, whatever the model said")
         XCTAssertEqual(ex.states.first?.owner, "Ana Ruiz")
         XCTAssertNil(ex.states.first?.due, "an impossible date is dropped")
+        XCTAssertEqual(report.proposed, 6)
+        XCTAssertEqual(report.kept, 2)
+        XCTAssertEqual(report.dropped, [.unknownState: 1, .entityNotInChunk: 1, .evidenceNotInChunk: 2])
         XCTAssertThrowsError(try LLMExtractor.parse(#"{"items": []}"#, transcript: t, turns: t.turns))
     }
 

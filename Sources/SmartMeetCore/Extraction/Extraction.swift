@@ -83,6 +83,6 @@ public struct MeetingExtraction: Equatable, Sendable, Codable {
 
 /// Anything that reads a transcript and says what it is about. The rule extractor is the
 /// default; a language-model extractor can stand in front of it.
-public protocol Extractor {
+public protocol Extractor: Sendable {
     func extract(_ transcript: Transcript) -> MeetingExtraction
 }

@@ -1,6 +1,7 @@
 import CCurl
 import Foundation
 import GRDB
+import Logging
 
 public enum LLMError: Error, Equatable, CustomStringConvertible {
     case notConfigured
@@ -50,15 +51,16 @@ public enum LLMError: Error, Equatable, CustomStringConvertible {
 /// model chain as fallback, a bound on calls in flight, and a response cache in SQLite
 /// keyed by a hash of model and prompt. The API key is read from the environment at call
 /// time and only ever placed in the request's Authorization header.
-public final class LLMClient: @unchecked Sendable {
+public final class LLMClient: Sendable {
     public let config: LLMConfig
     public let stats = LLMStats()
     public let breaker: CircuitBreaker
     let cache: Store?
     private let inFlight: DispatchSemaphore
-    private let sleep: (TimeInterval) -> Void
+    private let sleep: @Sendable (TimeInterval) -> Void
+    private let log = AppLog.logger("llm")
 
-    public init(config: LLMConfig, cache: Store?, sleep: @escaping (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }) {
+    public init(config: LLMConfig, cache: Store?, sleep: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }) {
         self.config = config
         self.cache = cache
         self.sleep = sleep
@@ -66,6 +68,9 @@ public final class LLMClient: @unchecked Sendable {
         inFlight = DispatchSemaphore(value: max(1, config.maxInFlight))
         Self.initCurl
     }
+
+    /// The primary model and where it is served: what `auto`'s trial verdict is kept under.
+    public var modelIdentity: String { "\(config.models.first ?? "no model") at \(config.baseURL ?? "no endpoint")" }
 
     private static let initCurl: Void = { sm_curl_global_init() }()
 
@@ -90,6 +95,7 @@ public final class LLMClient: @unchecked Sendable {
             } catch let e as LLMError {
                 lastError = e
                 if e == .breakerOpen { throw e }
+                log.warning("model failed, trying the next in the chain", metadata: ["model": "\(model)", "reason": "\(e)"])
                 // The next model in the chain may succeed where this one failed.
             }
         }
@@ -99,20 +105,39 @@ public final class LLMClient: @unchecked Sendable {
     func callWithRetries(base: String, model: String, system: String, user: String, json: Bool) throws -> String {
         var attempt = 0
         while true {
-            guard breaker.allow() else { stats.fail("breaker_open"); throw LLMError.breakerOpen }
+            guard breaker.allow() else {
+                stats.fail("breaker_open")
+                log.warning("call not sent: circuit breaker open", metadata: ["model": "\(model)"])
+                throw LLMError.breakerOpen
+            }
+            var seconds = 0.0
+            // What is logged of a call: model, outcome, latency, attempt. Never the key, the
+            // prompt or the answer (they hold transcript text).
+            var meta: Logger.Metadata = ["model": "\(model)", "attempt": "\(attempt + 1)"]
             do {
-                let text = try callOnce(base: base, model: model, system: system, user: user, json: json)
+                let text = try callOnce(base: base, model: model, system: system, user: user, json: json, seconds: &seconds)
                 breaker.success()
+                meta["ms"] = "\(Int(seconds * 1000))"
+                log.info("call ok", metadata: meta)
                 return text
             } catch let e as LLMError {
                 stats.fail(e.kind)
                 breaker.failure()
-                guard e.retryable, attempt < config.maxRetries else { throw e }
+                meta["ms"] = "\(Int(seconds * 1000))"
+                meta["failure"] = "\(e.kind)"
+                meta["reason"] = "\(e)"
+                guard e.retryable, attempt < config.maxRetries else {
+                    log.error("call failed", metadata: meta)
+                    throw e
+                }
                 attempt += 1
                 stats.retry()
                 var retryAfter: Double?
                 if case .http(_, let r) = e { retryAfter = r }
-                sleep(backoff(attempt: attempt, retryAfter: retryAfter))
+                let wait = backoff(attempt: attempt, retryAfter: retryAfter)
+                meta["retry_in_s"] = "\(String(format: "%.2f", wait))"
+                log.warning("call failed, retrying", metadata: meta)
+                sleep(wait)
             }
         }
     }
@@ -124,11 +149,18 @@ public final class LLMClient: @unchecked Sendable {
         return min(8, base * Double.random(in: 0.75...1.25))
     }
 
-    func callOnce(base: String, model: String, system: String, user: String, json: Bool) throws -> String {
+    /// One HTTP call; `seconds` is how long the server took, not counting the wait for a
+    /// free slot among `max_in_flight`.
+    func callOnce(base: String, model: String, system: String, user: String, json: Bool, seconds: inout Double) throws -> String {
         inFlight.wait()
-        defer { inFlight.signal() }
+        let started = Date()
+        defer {
+            seconds = Date().timeIntervalSince(started)
+            stats.time("call", seconds)
+            inFlight.signal()
+        }
         stats.call()
-        var body: [String: Any] = ["model": model, "temperature": 0,
+        var body: [String: Any] = ["model": model, "temperature": 0, "max_tokens": config.maxOutputTokens,
                                    "messages": [["role": "system", "content": system], ["role": "user", "content": user]]]
         if json { body["response_format"] = ["type": "json_object"] }
         let payload = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)

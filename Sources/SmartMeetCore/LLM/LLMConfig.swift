@@ -1,4 +1,5 @@
 import Foundation
+import TOMLKit
 
 /// How smartmeet reaches a language model: any OpenAI-compatible chat-completions endpoint
 /// (a hosted router, Ollama, llama.cpp's server, vLLM). Read from
@@ -20,6 +21,9 @@ public struct LLMConfig: Equatable, Sendable {
     public var breakerCooldownSeconds: Double = 30
     /// Characters per chunk sent for extraction (about a quarter as many tokens).
     public var chunkCharacters = 6_000
+    /// A cap on the answer's length, so a model that keeps talking ends instead of filling
+    /// its context (a cut-off answer is malformed and the rules read that chunk).
+    public var maxOutputTokens = 2_048
 
     public init() {}
 
@@ -32,13 +36,18 @@ public struct LLMConfig: Equatable, Sendable {
     }
 
     /// Loads the file (if any), applies the environment and the command line's mode.
-    /// Returns warnings, e.g. a config readable by others while it names a key.
+    /// Returns warnings: a malformed file (with its line), unknown or mistyped keys, a
+    /// config readable by others while it names a key.
     public static func load(path: String = defaultPath(), environment: [String: String] = ProcessInfo.processInfo.environment,
                             mode: String? = nil) -> (LLMConfig, [String]) {
         var c = LLMConfig()
         var warnings: [String] = []
         if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-            c.apply(toml: text)
+            do {
+                warnings += try c.apply(toml: text, path: path)
+            } catch {
+                warnings.append("\(error.description); its [llm] settings are ignored")
+            }
             if let attrs = try? FileManager.default.attributesOfItem(atPath: path),
                let perms = (attrs[.posixPermissions] as? NSNumber)?.intValue, perms & 0o077 != 0,
                text.lowercased().contains("key") {
@@ -54,28 +63,48 @@ public struct LLMConfig: Equatable, Sendable {
         return (c, warnings)
     }
 
-    mutating func apply(toml: String) {
-        var section = ""
-        for raw in toml.components(separatedBy: "\n") {
-            let line = raw.split(separator: "#", maxSplits: 1).first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
-            if line.hasPrefix("[") { section = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")); continue }
-            guard section == "llm", let eq = line.firstIndex(of: "=") else { continue }
-            let key = line[..<eq].trimmingCharacters(in: .whitespaces)
-            let value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            let unquoted = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+    /// Applies the file's `[llm]` table. A syntax error throws (file, line, problem); a key
+    /// this version does not know, or a value of the wrong type, is one warning each and
+    /// leaves that setting as it was. Other tables belong to other parts of smartmeet.
+    mutating func apply(toml text: String, path: String) throws(TOMLDocument.Malformed) -> [String] {
+        let doc = try TOMLDocument(text: text, path: path)
+        guard let llm = doc.table("llm") else { return [] }
+        var warnings: [String] = []
+        func problem(_ key: String, _ message: String) { warnings.append(doc.problem(message, key: key, section: "llm")) }
+        func number(_ key: String, _ v: TOMLValue, atLeast low: Double) -> Double? {
+            guard let n = v.double ?? v.int.map(Double.init), n >= low else {
+                problem(key, "\(key) must be a number of at least \(String(format: "%g", low))"); return nil
+            }
+            return n
+        }
+        func whole(_ key: String, _ v: TOMLValue, atLeast low: Int) -> Int? {
+            guard let n = v.int, n >= low else { problem(key, "\(key) must be a whole number of at least \(low)"); return nil }
+            return n
+        }
+        func nonEmpty(_ key: String, _ v: TOMLValue) -> String? {
+            guard let s = v.string, !s.isEmpty else { problem(key, "\(key) must be a non-empty string"); return nil }
+            return s
+        }
+        for key in llm.keys.sorted() {
+            guard let v = llm[key]?.tomlValue else { continue }
             switch key {
-            case "mode": mode = Mode(rawValue: unquoted) ?? mode
-            case "base_url": baseURL = unquoted
+            case "mode":
+                if let m = v.string.flatMap(Mode.init(rawValue:)) { mode = m } else { problem(key, "mode must be \"off\", \"auto\" or \"on\"") }
+            case "base_url": baseURL = nonEmpty(key, v) ?? baseURL
             case "models":
-                models = value.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: ",")
-                    .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"'")) }.filter { !$0.isEmpty }
-            case "api_key_env": apiKeyEnv = unquoted
-            case "timeout_seconds": timeoutSeconds = Double(unquoted) ?? timeoutSeconds
-            case "max_retries": maxRetries = Int(unquoted) ?? maxRetries
-            case "max_in_flight": maxInFlight = Int(unquoted) ?? maxInFlight
-            case "chunk_characters": chunkCharacters = Int(unquoted) ?? chunkCharacters
-            default: break
+                let names = v.array.map { $0.compactMap { $0.string } }
+                if let names, names.count == v.array?.count, !names.isEmpty { models = names } else { problem(key, "models must be a list of model names, e.g. [\"llama3.1:8b\"]") }
+            case "api_key_env": apiKeyEnv = nonEmpty(key, v) ?? apiKeyEnv
+            case "timeout_seconds": timeoutSeconds = number(key, v, atLeast: 0.1) ?? timeoutSeconds
+            case "max_retries": maxRetries = whole(key, v, atLeast: 0) ?? maxRetries
+            case "max_in_flight": maxInFlight = whole(key, v, atLeast: 1) ?? maxInFlight
+            case "breaker_threshold": breakerThreshold = whole(key, v, atLeast: 1) ?? breakerThreshold
+            case "breaker_cooldown_seconds": breakerCooldownSeconds = number(key, v, atLeast: 0) ?? breakerCooldownSeconds
+            case "chunk_characters": chunkCharacters = whole(key, v, atLeast: 200) ?? chunkCharacters
+            case "max_output_tokens": maxOutputTokens = whole(key, v, atLeast: 16) ?? maxOutputTokens
+            default: problem(key, "unknown key \"\(key)\" in [llm] (ignored)")
             }
         }
+        return warnings
     }
 }

@@ -3,45 +3,66 @@ import Foundation
 /// Extraction by a language model, never worse off than the rules: the transcript is cut
 /// into chunks that fit the model's budget; each chunk's answer is repaired where that is
 /// safe, validated against the schema (closed state vocabulary, ISO dates, known
-/// speakers) and trimmed of invalid parts; a chunk whose call or answer fails is read by
-/// the rule extractor instead. An import never comes back empty because a call failed.
+/// speakers) and grounded in the chunk (see `Grounding`); a chunk whose call fails or
+/// whose answer keeps no grounded state is read by the rule extractor instead. An import
+/// never comes back empty because a call failed. In `auto` mode a `ModelTrial` decides
+/// whether the model is used at all.
 public struct LLMExtractor: Extractor {
     public let client: LLMClient
+    public let trial: ModelTrial
     let rules = RuleExtractor()
 
-    public init(client: LLMClient) { self.client = client }
+    public init(client: LLMClient) {
+        self.client = client
+        trial = ModelTrial(model: client.modelIdentity, store: client.cache)
+    }
 
     static let system = """
         You extract the status of work items from meeting transcripts. Reply with one JSON object:
         {"entities": [{"name": str, "type": one of project|feature|system|task|release|deal|document|budget, "aliases": [str]}],
          "states": [{"entity": name, "state": one of proposed|planned|in_progress|blocked|at_risk|on_hold|completed|cancelled,
-                     "owner": speaker name or null, "due": "YYYY-MM-DD" or null, "evidence": short quote, "turn": turn number}]}
+                     "owner": speaker name or null, "due": "YYYY-MM-DD" or null, "evidence": exact quote from the transcript, "turn": turn number}]}
         Give a state only when the meeting states or clearly implies it, as of the end of the meeting.
+        Name each item as the transcript names it. The evidence must be copied word for word from one turn.
         Hypotheticals ("if X we'd be blocked") change nothing. Resolve relative dates against the meeting date.
         """
 
     public func extract(_ t: Transcript) -> MeetingExtraction {
+        let auto = client.config.mode == .auto
+        let deciding = trial.decision == .trial
+        if auto, trial.decision == .rules { return rules.extract(t) }
         var merged = MeetingExtraction(people: t.people)
-        var fromModel = Set<String>()
+        var byModelOnly = MeetingExtraction(people: t.people)
+        var fromModel = Set<String>(), unused = Set<String>()
         for chunk in Self.chunks(t, budget: client.config.chunkCharacters) {
             let started = Date()
+            client.stats.chunk()
             var part: MeetingExtraction?
-            var byModel = true
             do {
                 let text = try client.complete(system: Self.system, user: Self.render(chunk, of: t))
-                part = try Self.parse(text, transcript: t, turns: chunk)
+                let (parsed, report) = try Self.parse(text, transcript: t, turns: chunk)
+                client.stats.grounded(report)
+                // An answer with nothing grounded in it says nothing the rules cannot say better.
+                part = parsed.states.isEmpty ? nil : parsed
             } catch {
                 part = nil
             }
             client.stats.time("llm", Date().timeIntervalSince(started))
-            if part == nil {
-                byModel = false
+            if let part {
+                Self.merge(part, into: &merged, byModel: true, fromModel: &fromModel)
+                if deciding { Self.merge(part, into: &byModelOnly, byModel: true, fromModel: &unused) }
+            } else {
                 client.stats.fellBack()
                 var sub = t
                 sub.turns = chunk
-                part = rules.extract(sub)
+                Self.merge(rules.extract(sub), into: &merged, byModel: false, fromModel: &fromModel)
             }
-            Self.merge(part!, into: &merged, byModel: byModel, fromModel: &fromModel)
+        }
+        if deciding {
+            let byRules = rules.extract(t)
+            trial.compare(model: byModelOnly, rules: byRules)
+            // While on trial, auto stores what the rules found.
+            if auto { return byRules }
         }
         return merged
     }
@@ -77,43 +98,52 @@ public struct LLMExtractor: Extractor {
 
     struct Invalid: Error {}
 
-    static func parse(_ text: String, transcript t: Transcript, turns: [Turn]) throws -> MeetingExtraction {
+    /// The answer's entities and states that survive validation and grounding, and what
+    /// became of the states proposed. Throws when the answer is not the expected JSON.
+    static func parse(_ text: String, transcript t: Transcript, turns: [Turn]) throws -> (MeetingExtraction, Grounding.Report) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(repair(text).utf8)) as? [String: Any],
-              let rawEntities = object["entities"] as? [[String: Any]], let rawStates = object["states"] as? [[String: Any]] else {
+              let rawStates = object["states"] as? [[String: Any]] else {
             throw Invalid()
         }
+        let ground = Grounding(turns: turns)
+        var report = Grounding.Report()
         var ex = MeetingExtraction(people: t.people)
         var index: [String: Int] = [:]
-        let turnSet = Set(turns.map(\.index))
-        for e in rawEntities {
+        var listed: [String: (type: EntityType, aliases: [String])] = [:]
+        for e in (object["entities"] as? [[String: Any]]) ?? [] {
             guard let name = (e["name"] as? String).map(TextSanitizer.cleanLine), !name.isEmpty, name.count <= 120 else { continue }
             let type = (e["type"] as? String).flatMap(EntityType.init(rawValue:)).flatMap { $0.isTrackable ? $0 : nil } ?? .project
             let aliases = ((e["aliases"] as? [String]) ?? []).map(TextSanitizer.cleanLine).filter { !$0.isEmpty && $0.count <= 120 }
-            index[NameMatcher.normalize(name)] = ex.entities.count
-            ex.entities.append(ExtractedEntity(name: name, type: type, aliases: aliases, turnIndices: []))
+            listed[NameMatcher.normalize(name)] = (type, aliases)
         }
         let people = Set(t.people.map { $0.lowercased() })
         for s in rawStates {
-            guard let name = s["entity"] as? String, let i = index[NameMatcher.normalize(name)],
-                  let state = (s["state"] as? String).flatMap(EntityState.init(rawValue:)) else { continue }
-            let turn = (s["turn"] as? Int).flatMap { turnSet.contains($0) ? $0 : nil } ?? turns.last!.index
+            report.proposed += 1
+            guard let state = Grounding.state(s["state"] as? String) else { report.drop(.unknownState); continue }
+            let name = (s["entity"] as? String).map(TextSanitizer.cleanLine) ?? ""
+            let known = listed[NameMatcher.normalize(name)]
+            guard !name.isEmpty, name.count <= 120, ground.mentions([name] + (known?.aliases ?? [])) else {
+                report.drop(.entityNotInChunk); continue
+            }
+            let evidence = TextSanitizer.cleanLine((s["evidence"] as? String) ?? "")
+            guard let turn = ground.turn(quoting: evidence) else { report.drop(.evidenceNotInChunk); continue }
             let due = (s["due"] as? String).flatMap { CalendarDay(iso: $0)?.iso == $0 ? $0 : nil }
             let owner = (s["owner"] as? String).flatMap { o in
                 people.contains(o.lowercased()) ? o : t.people.first { $0.lowercased().hasPrefix(o.lowercased() + " ") }
             }
-            let evidence = TextSanitizer.cleanLine((s["evidence"] as? String) ?? "")
-            ex.states.append(ExtractedState(entity: i, state: state, owner: owner, due: due, evidence: String(evidence.prefix(300)), turnIndex: turn))
-            if !ex.entities[i].turnIndices.contains(turn) { ex.entities[i].turnIndices.append(turn) }
+            let key = NameMatcher.normalize(name)
+            let i = index[key] ?? {
+                index[key] = ex.entities.count
+                // Only aliases the chunk itself uses: an invented one could join two things.
+                let aliases = (known?.aliases ?? []).filter { ground.mentions([$0]) }
+                ex.entities.append(ExtractedEntity(name: name, type: known?.type ?? .project, aliases: aliases))
+                return ex.entities.count - 1
+            }()
+            ex.states.append(ExtractedState(entity: i, state: state, owner: owner, due: due, evidence: String(evidence.prefix(300)), turnIndex: turn.index))
+            if !ex.entities[i].turnIndices.contains(turn.index) { ex.entities[i].turnIndices.append(turn.index) }
+            report.kept += 1
         }
-        ex.entities.indices.forEach { if ex.entities[$0].turnIndices.isEmpty { ex.entities[$0].turnIndices = [turns[0].index] } }
-        // Entities without a state say nothing this meeting.
-        let used = Set(ex.states.map(\.entity))
-        var remap: [Int: Int] = [:]
-        var kept: [ExtractedEntity] = []
-        for (i, e) in ex.entities.enumerated() where used.contains(i) { remap[i] = kept.count; kept.append(e) }
-        ex.entities = kept
-        ex.states = ex.states.map { var s = $0; s.entity = remap[s.entity]!; return s }
-        return ex
+        return (ex, report)
     }
 
     /// Adds a chunk's result: the same name is the same entity; a later state replaces an earlier one.
@@ -149,13 +179,15 @@ public struct LLMExtractor: Extractor {
 }
 
 /// Lets the model phrase an answer from what the offline engine retrieved; the entity
-/// list stays the offline one, and the offline text stands when the model fails.
+/// list stays the offline one, and the offline text stands when the model fails or when
+/// `auto` has turned the model down (a model that cannot extract is not trusted to phrase).
 public struct LLMAnswerer {
     public let client: LLMClient
     public init(client: LLMClient) { self.client = client }
 
     public func compose(question: String, offline: Answer) -> Answer {
         guard !offline.entities.isEmpty || !offline.evidence.isEmpty else { return offline }
+        if client.config.mode == .auto, ModelTrial(model: client.modelIdentity, store: client.cache).decision == .rules { return offline }
         let facts = (["Answer found: " + offline.answer]
             + offline.rows.prefix(20).map { $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
             + offline.evidence.prefix(8).map { "\($0.date) \($0.meeting): \"\($0.quote)\"" }).joined(separator: "\n")

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Logging
+import Synchronization
 
 /// What an import reports as it goes; the command line prints these, the terminal app
 /// turns them into progress bars.
@@ -20,17 +22,22 @@ public struct IngestSummary: Sendable {
 
 /// Files → transcripts → extractions → one write transaction per meeting. A file that
 /// fails never stops the others, and a meeting is stored whole or not at all.
-public final class IngestPipeline: @unchecked Sendable {
+public final class IngestPipeline: Sendable {
     let store: Store
     let extractor: Extractor
     let extractorName: String
     let loader = TranscriptLoader()
     /// Computes the stored turns' sentence vectors in the background; told after each
     /// meeting is stored, so import never waits for the model.
-    public var indexer: VectorIndexer?
+    public let indexer: VectorIndexer?
+    let log = AppLog.logger("ingest")
+    private let threads = Mutex(max(1, ProcessInfo.processInfo.activeProcessorCount))
     /// Threads reading and extracting ahead of the writer; the terminal app uses fewer so
     /// the interface keeps a core to itself.
-    public var parallelism = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var parallelism: Int {
+        get { threads.withLock { $0 } }
+        set { threads.withLock { $0 = newValue } }
+    }
 
     public init(store: Store, extractor: Extractor = RuleExtractor(), extractorName: String = "rules",
                 indexer: VectorIndexer? = nil) {
@@ -77,8 +84,11 @@ public final class IngestPipeline: @unchecked Sendable {
                        isCancelled: () -> Bool = { false }) -> IngestSummary {
         var summary = IngestSummary()
         let (files, failures) = Self.expand(paths)
+        let started = Date()
+        log.info("import started", metadata: ["files": "\(files.count)", "extractor": "\(extractorName)"])
         for f in failures {
             summary.failures.append(f)
+            log.error("import failed", metadata: ["reason": "\(f)"])
             progress(.failed(file: f, message: f))
         }
         // Reading and extracting are pure and run ahead on every core; writes
@@ -117,28 +127,35 @@ public final class IngestPipeline: @unchecked Sendable {
                 switch try write(ready) {
                 case .duplicate:
                     summary.duplicates += 1
+                    log.info("already imported", metadata: ["file": "\(name)"])
                     progress(.duplicate(file: name))
                 case .imported(let id, let states):
                     summary.imported += 1
                     indexer?.notify()
+                    log.info("imported", metadata: ["file": "\(name)", "meeting_id": "\(id)", "states": "\(states)"])
                     progress(.imported(file: name, meetingId: id, title: transcript.title, date: transcript.date, states: states))
                 }
             } catch let e as TranscriptError {
                 summary.failures.append(e.description)
+                log.error("import failed", metadata: ["file": "\(name)", "reason": "\(e.description)"])
                 progress(.failed(file: name, message: e.description))
             } catch {
                 let message = "\(name): could not be stored (\(Store.describe(error)))"
                 summary.failures.append(message)
+                log.error("import failed", metadata: ["file": "\(name)", "reason": "\(message)"])
                 progress(.failed(file: name, message: message))
             }
         }
+        log.info(summary.cancelled ? "import cancelled" : "import finished",
+                 metadata: ["imported": "\(summary.imported)", "already_imported": "\(summary.duplicates)",
+                            "failed": "\(summary.failures.count)", "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))"])
         return summary
     }
 
     public enum Outcome: Equatable { case imported(meetingId: Int64, states: Int), duplicate }
 
     /// A meeting read and analysed, ready to be written.
-    struct Prepared {
+    struct Prepared: Sendable {
         let transcript: Transcript
         let extraction: MeetingExtraction
         let payload: String
@@ -238,34 +255,32 @@ extension IngestPipeline {
 }
 
 /// Results of work running ahead, taken in order by the writer.
-final class PreparedSlots: @unchecked Sendable {
-    private var values: [Result<IngestPipeline.Prepared, Error>?]
+final class PreparedSlots: Sendable {
+    private let values: Mutex<[Result<IngestPipeline.Prepared, Error>?]>
     private let ready: [DispatchSemaphore]
-    private let lock = NSLock()
 
     init(count: Int) {
-        values = Array(repeating: nil, count: count)
+        values = Mutex(Array(repeating: nil, count: count))
         ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
     }
 
     func put(_ i: Int, _ value: Result<IngestPipeline.Prepared, Error>) {
-        lock.lock()
-        values[i] = value
-        lock.unlock()
+        values.withLock { $0[i] = value }
         ready[i].signal()
     }
 
     func take(_ i: Int) -> Result<IngestPipeline.Prepared, Error> {
         ready[i].wait()
-        lock.lock()
-        defer { values[i] = nil; lock.unlock() }
-        return values[i]!
+        return values.withLock { v in
+            defer { v[i] = nil }
+            return v[i]!
+        }
     }
 }
 
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-    func set() { lock.lock(); value = true; lock.unlock() }
+/// Tells the read-ahead thread to stop queueing work.
+final class StopFlag: Sendable {
+    private let value = Atomic(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
 }

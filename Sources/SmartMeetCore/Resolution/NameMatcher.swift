@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Decides whether two ways of naming something name the same thing. Used inside one
 /// meeting and across meetings, so "offline", "offline mode" and "Offline Mode" meet
@@ -120,24 +121,27 @@ public enum NameMatcher {
 }
 
 /// A bounded memo of normalised names and their tokens, safe across threads.
-final class NameCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var norms: [String: String] = [:]
-    private var toks: [String: [String]] = [:]
+final class NameCache: Sendable {
+    private struct Tables {
+        var norms: [String: String] = [:]
+        var toks: [String: [String]] = [:]
+    }
+
+    private let tables = Mutex(Tables())
     private let limit = 100_000
 
     func normalized(_ key: String, _ make: () -> String) -> String { memo(\.norms, key, make) }
     func tokens(_ key: String, _ make: () -> [String]) -> [String] { memo(\.toks, key, make) }
 
-    private func memo<V>(_ table: ReferenceWritableKeyPath<NameCache, [String: V]>, _ key: String, _ make: () -> V) -> V {
-        lock.lock()
-        if let v = self[keyPath: table][key] { lock.unlock(); return v }
-        lock.unlock()
+    /// `make` runs outside the lock: two threads may both compute a missing entry, which
+    /// costs a little work but never blocks one name on another.
+    private func memo<V: Sendable>(_ table: WritableKeyPath<Tables, [String: V]>, _ key: String, _ make: () -> V) -> V {
+        if let v = tables.withLock({ $0[keyPath: table][key] }) { return v }
         let v = make()
-        lock.lock()
-        if self[keyPath: table].count >= limit { self[keyPath: table].removeAll(keepingCapacity: true) }
-        self[keyPath: table][key] = v
-        lock.unlock()
+        tables.withLock { t in
+            if t[keyPath: table].count >= limit { t[keyPath: table].removeAll(keepingCapacity: true) }
+            t[keyPath: table][key] = v
+        }
         return v
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 /// The SQLite database behind everything: one file, WAL journal so readers never wait
 /// for an import, a busy timeout so two processes queue instead of failing, and files
 /// readable by their owner only (meeting transcripts are private).
-public final class Store: @unchecked Sendable {
+public final class Store: Sendable {
     public let path: String
     public let pool: DatabasePool
 
