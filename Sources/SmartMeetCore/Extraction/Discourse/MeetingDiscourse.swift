@@ -120,7 +120,7 @@ struct MeetingDiscourse {
             reportedOn(s, mentions)
             proposeAnnounced(s, mentions)
             var recorded: [Int] = []
-            if !s.isUnfinished || s.clauses.count > 1 {
+            if (!s.isUnfinished || s.clauses.count > 1) && !Self.announcesProposal(s) {
                 for r in reader.read(s) {
                     guard let (target, asPart) = resolve(r, s, mentions) else {
                         trace("    no target: \(r.state)")
@@ -265,7 +265,8 @@ struct MeetingDiscourse {
     private mutating func reportedOn(_ s: ParsedSentence, _ mentions: [Mention]) {
         // Each verb of reporting or of taking up an item, with the preposition it takes.
         let agendaVerbs: [String: Set<String>] = [
-            "report": ["on", "about"], "update": ["on", "about"], "brief": ["on", "about"], "speak": ["on", "about", "to"],
+            "speak": ["of", "on", "about", "to"],
+            "report": ["on", "about"], "update": ["on", "about"], "brief": ["on", "about"],
             "talk": ["about"], "present": ["on"], "give": ["on"], "start": ["with"], "begin": ["with"], "kick_off": ["with"],
             "kick": ["with"], "lead": ["with"], "open": ["with"], "move": ["to", "onto"], "turn": ["to"], "jump": ["to"], "switch": ["to"],
         ]

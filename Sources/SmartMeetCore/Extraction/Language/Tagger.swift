@@ -106,7 +106,10 @@ struct Tagger {
                 continue
             }
             guard let noun = wn.lemmas(words[i].lower, .noun).first else { continue }
-            let betweenNouns = next.map { ($0.tag == .noun || $0.tag == .propn) && words[i].lower == noun } ?? false
+            // "card freeze launched": a base form between a noun and a past-tense verb is a noun.
+            let beforePast = next.map { $0.tag == .verb && $0.lower.hasSuffix("ed") && words[i].lower == noun } ?? false
+            let betweenNouns = next.map { ($0.tag == .noun || $0.tag == .propn) && words[i].lower == noun } ?? beforePast
+                || beforePast
             let version = next.map { $0.tag == .num && $0.lower.contains(".") } ?? false
             // "our Q3 budget request, …": the last word of a phrase that began with a determiner.
             var k = i - 1
@@ -130,6 +133,20 @@ struct Tagger {
            let wn = wordNet, let noun = wn.lemmas(words[i].lower, .noun).first {
             words[i].tag = .noun
             words[i].lemma = noun
+        }
+        // "Push is stuck": a sentence does not open with a verb followed by "is".
+        if let i = words.firstIndex(where: { !$0.isPunct && $0.tag != .intj && $0.tag != .conj }), words[i].tag == .verb,
+           i + 1 < words.count, words[i + 1].tag == .aux, words[i + 1].lemma == "be", let wn = wordNet, let noun = wn.lemmas(words[i].lower, .noun).first {
+            words[i].tag = .noun
+            words[i].lemma = noun
+        }
+        // "Jordan, push?": a lone word after a name addressed is what is asked about.
+        let content = words.indices.filter { !words[$0].isPunct }
+        if content.count <= 3, let last = content.last, words[last].tag == .verb, words.last?.text == "?" || words.last?.text == ".",
+           content.dropLast().allSatisfy({ words[$0].tag == .propn || words[$0].tag == .conj || words[$0].tag == .intj || words[$0].tag == .noun }),
+           let wn = wordNet, let noun = wn.lemmas(words[last].lower, .noun).first {
+            words[last].tag = .noun
+            words[last].lemma = noun
         }
         // A capitalised word before a version number names a release: "Release 4.2".
         for i in words.indices.dropLast() where words[i].tag == .verb && words[i + 1].tag == .num && words[i + 1].lower.contains(".") {
@@ -176,6 +193,9 @@ struct Tagger {
         // A name WordNet knows only as a name, whatever the case ("dalton", "loki").
         if let wn = wordNet, wn.isProperName(lower) { return (.propn, lower) }
         if options.isEmpty {
+            // Words the status lexicon adds to WordNet ("green-lit", "descoped", "deprioritised").
+            if StatusLexicon.supplement[lower] != nil { return (.verb, lower) }
+            if StatusLexicon.nominalSupplement[lower] != nil { return (.adj, lower) }
             if w.isCapitalized && w.text.count > 1 && w.isCapitalizedMidSentence { return (.propn, lower) }
             if lower.hasSuffix("ly") { return (.adv, lower) }
             // Unknown words shaped like adjectives ("upgradable", "multifunctional").

@@ -25,7 +25,7 @@ enum StatusIdioms {
         ("moving again", .resume, 3), ("going again", .resume, 3), ("back on", .resume, 2), ("up and running", .complete, 3),
         ("in the bag", .complete, 3), ("out the door", .complete, 3), ("out of the door", .complete, 3), ("go live", .complete, 3),
         ("went live", .complete, 3), ("in place", .complete, 2), ("over the line", .complete, 3), ("wrapped up", .complete, 3),
-        ("good to go", .approve, 2), ("green light", .approve, 3), ("go ahead", .approve, 3), ("go-ahead", .approve, 3),
+        ("good to go", .approve, 2), ("said yes", .approve, 2), ("say yes", .approve, 2), ("signed off on", .approve, 2), ("green light", .approve, 3), ("go ahead", .approve, 3), ("go-ahead", .approve, 3),
         ("sign off", .approve, 2), ("signed off", .approve, 2), ("on the roadmap", .schedule, 2), ("on the books", .schedule, 2),
         ("on the calendar", .schedule, 2), ("on the cal", .schedule, 2), ("locked in", .approve, 2),
         ("out of scope", .cancel, 3), ("off the table", .cancel, 3), ("pull the plug", .cancel, 3), ("pulled the plug", .cancel, 3),

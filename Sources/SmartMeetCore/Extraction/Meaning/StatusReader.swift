@@ -95,7 +95,11 @@ struct StatusReader {
 
     private func read(_ c: Clause, _ ci: Int, _ s: ParsedSentence) -> StatusReading? {
         let w = s.words
-        guard var found = predicate(c, w) else { return activity(c, ci, s) }
+        // "Agreed, …", "Fine.", "Approved!": a one-word reply to the last speaker, not a predicate.
+        let content = c.range.filter { !w[$0].isPunct && w[$0].tag != .intj && w[$0].tag != .conj }
+        if content.count == 1, c.subject == nil, c.kind == .main, ci == 0 || s.clauses.count == 1,
+           ["agreed", "approved", "fine", "sure", "done", "deal", "decided", "confirmed"].contains(w[content[0]].lower) { return nil }
+        guard var found = predicate(c, w) else { return activity(c, ci, s) ?? dateOutlook(c, s) }
         // "Mr Mistry agreed to do so", "Mr Lowe agreed.": a person accepting an action or a
         // point is not a decision about a piece of work (who takes it is found elsewhere).
         if [.approve, .decide].contains(found.concept), let v = c.verb, !v.isPassive, !v.isCopula,
@@ -136,7 +140,19 @@ struct StatusReader {
         let partial = isPartial(c, w, found)
         if partial, state == .completed { state = .in_progress; strength = 2 }
         found.isProposal = found.isProposal || (state == .proposed && !negated)
-        let target = self.target(c, w, concept: found.concept, passive: c.verb?.isPassive ?? false, fromNoun: found.fromNoun)
+        var scoped = c
+        if let span = found.span {
+            scoped.objects.removeAll { span.overlaps($0.range) }
+            scoped.prepObjects.removeAll { span.overlaps($0.np.range) }
+        }
+        // "Support tickets dropped", "the deal closed": a verb that cancels or approves acts on
+        // something; used without an object or a passive, it means something else (fell).
+        if [.cancel, .approve, .decide].contains(found.concept), let v = c.verb, !v.isPassive, !v.isCopula, !v.isImperative,
+           found.at == v.main, scoped.objects.isEmpty, let subj = c.subject, !subj.isPronoun, !isPersonPhrase(subj, w),
+           !(v.range.upperBound < w.count && ["it", "that", "this", "them"].contains(w[v.range.upperBound].lower)) {
+            return nil
+        }
+        let target = self.target(scoped, w, concept: found.concept, passive: c.verb?.isPassive ?? false, fromNoun: found.fromNoun)
         var reading = StatusReading(state: state, strength: strength, target: target, isProposal: found.isProposal,
                                     isQuestion: question, isPartial: partial, position: found.at ?? c.range.lowerBound, concept: found.concept)
         reading.partSubject = partial && isPartSubject(c, w)
@@ -144,6 +160,8 @@ struct StatusReader {
     }
 
     private struct Found {
+        /// The words of an idiom ("out the door"): never what the status is about.
+        var span: Range<Int>? = nil
         var concept: StatusConcept
         var strength: Int
         var at: Int?
@@ -155,7 +173,9 @@ struct StatusReader {
     /// participle, a predicate noun ("a risk", "an option"), or the main verb.
     private func predicate(_ c: Clause, _ w: [Word]) -> Found? {
         if let (idiom, at) = StatusIdioms.find(in: w, c.range).first {
-            return Found(concept: idiom.concept, strength: idiom.strength, at: at, fromNoun: false, isProposal: idiom.concept == .propose)
+            var f = Found(concept: idiom.concept, strength: idiom.strength, at: at, fromNoun: false, isProposal: idiom.concept == .propose)
+            f.span = at..<(at + idiom.words.count)
+            return f
         }
         guard let lexicon else { return nil }
         // "The migration is going", "it's still going": going, with nothing after it.
@@ -245,6 +265,22 @@ struct StatusReader {
         guard counted else { return nil }
         return StatusReading(state: .in_progress, strength: 2, target: .topic, isProposal: false, isQuestion: s.isQuestion,
                              isPartial: true, position: v.main, concept: .progress)
+    }
+
+    /// "I don't think I make the 27th", "we won't hit the date", "we'll make it": whether a
+    /// date will be met, said with the verbs for meeting it.
+    private func dateOutlook(_ c: Clause, _ s: ParsedSentence) -> StatusReading? {
+        let w = s.words
+        guard let v = c.verb, ["make", "hit", "meet", "reach", "miss"].contains(w[v.main].lemma), c.kind != .condition else { return nil }
+        let object = c.objects.first
+        let aboutDate = object.map { isTimePhrase($0, w) || ["date", "deadline", "it", "target", "window", "cutoff"].contains(w[$0.head].lower) } ?? false
+        guard aboutDate else { return nil }
+        // "I don't think I make it" negates the belief, not the making: still a doubt.
+        let doubted = v.negated || (c.range.lowerBound > 0 && s.words[..<c.range.lowerBound].contains { $0.tag == .neg })
+        let missed = w[v.main].lemma == "miss"
+        let state: EntityState = doubted != missed ? .at_risk : .in_progress
+        return StatusReading(state: state, strength: state == .at_risk ? 3 : 2, target: .topic, isProposal: false, isQuestion: s.isQuestion,
+                             isPartial: false, position: v.main, concept: state == .at_risk ? .trouble : .progress)
     }
 
     /// Verbs that describe talk or presence, not progress on work.
