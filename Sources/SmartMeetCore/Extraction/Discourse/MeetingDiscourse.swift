@@ -252,7 +252,10 @@ struct MeetingDiscourse {
         // think.") answers it; it does not move the meeting on.
         let answers = lastQuestion.map { $0.speaker != s.speaker && sentenceIndex - $0.sentence <= 2 && s.turn - $0.turn <= 1 } ?? false
         if first.verb == nil || first.verb.map({ ["be", "talk", "go", "move", "let"].contains($0.lemma) && s.isQuestion }) == true,
-           bare, !answers, let m = inFirst.first(where: { !$0.phrase.isPronoun && !entities.all[$0.local].isGenericWord }) {
+           bare, !answers, let m = inFirst.first(where: { m in
+               // "Nice work." is not a topic; "Jordan, push?" (someone addressed) is.
+               !m.phrase.isPronoun && (!entities.all[m.local].isGenericWord || others.contains { people.isPerson(w[$0].lower) } || s.isQuestion)
+           }) {
             setTopic(m.local, s, strong: true)
             topicReporter = others.map { w[$0] }.first { people.isPerson($0.lower) && $0.lower != "i" }.map { people.fullName($0.text) }
                 ?? (s.isQuestion ? nil : topicReporter)

@@ -100,7 +100,8 @@ enum ClauseParser {
                 let prev = words[k - 1]
                 if prev.tag == .verb && clauseTakingVerbs.contains(prev.lemma) || previousVerb.map({ clauseTakingVerbs.contains($0.lemma) && $0.main == k - 1 }) ?? false {
                     bounds.append((k, .complement, nil))
-                } else if prev.tag != .prep && prev.tag != .verb && prev.tag != .aux && prev.tag != .part && prev.tag != .sconj && hasVerbAhead(k + 1) {
+                } else if prev.tag != .prep && prev.tag != .verb && prev.tag != .aux && prev.tag != .modal && prev.tag != .part && prev.tag != .sconj
+                            && prev.tag != .neg && hasVerbAhead(k + 1) {
                     // "if QA gets the branch late we're going to slip": a condition's consequence.
                     bounds.append((k, bounds.last!.kind == .condition ? .condition : .main, nil))
                 }

@@ -140,6 +140,16 @@ struct Tagger {
             words[i].tag = .noun
             words[i].lemma = noun
         }
+        // "…, Tomás, crash reporting?": a short verbless stretch after the last comma of a
+        // question names what is asked about.
+        if words.last?.text == "?", let comma = words.lastIndex(where: { $0.text == "," }) {
+            let tail = ((comma + 1)..<words.count).filter { !words[$0].isPunct }
+            if (1...2).contains(tail.count), tail.allSatisfy({ words[$0].tag == .verb || words[$0].tag == .noun }),
+               tail.contains(where: { words[$0].tag == .verb }), let wn = wordNet,
+               tail.allSatisfy({ !wn.lemmas(words[$0].lower, .noun).isEmpty }) {
+                for i in tail { words[i].tag = .noun; words[i].lemma = wn.lemmas(words[i].lower, .noun).first ?? words[i].lower }
+            }
+        }
         // "Jordan, push?": a lone word after a name addressed is what is asked about.
         let content = words.indices.filter { !words[$0].isPunct }
         if content.count <= 3, let last = content.last, words[last].tag == .verb, words.last?.text == "?" || words.last?.text == ".",
@@ -219,6 +229,8 @@ struct Tagger {
             || pl == "us" && i >= 2 && words[i - 2].lower == "let" || pl == "please" || (p == .aux && FunctionWords.doForms.contains(pl)) {
             boost(.verb, 20); boost(.noun, 0.1)
         }
+        // After a preposition comes a noun phrase (or a gerund): "speaking of crashes".
+        if p == .prep, !lower.hasSuffix("ing") { boost(.noun, 5); boost(.verb, 0.2) }
         if p == .pron, FunctionWords.subjectPronouns.contains(pl) || pl == "that" || pl == "who" || pl == "which" {
             boost(.verb, 6); boost(.noun, 0.3)
         }
