@@ -332,9 +332,13 @@ struct MeetingDiscourse {
                 if let t = currentTopic(), t != m.local, e.topicCount == 0, e.mentions == 1 {
                     // A part of the thing ("the API side") reports on the thing under discussion.
                     if r.partSubject, e.isLoneCommon { return (t, true) }
-                    // "Have not started the build yet": a bare act noun as the object is the topic's work.
+                    // "Have not started the build yet": a bare act noun as the object is the
+                    // topic's work — unless a known thing has that head ("the migration").
                     let isSubject = s.clauses.contains { $0.subject == np }
-                    if e.isLoneCommon, !isSubject, let f = namer.headFile(s.words[np.head]), f == "noun.act" { return (t, false) }
+                    if e.isLoneCommon, !isSubject, let f = namer.headFile(s.words[np.head]), f == "noun.act", fallbacks[m.local] == nil {
+                        fallbacks[m.local] = t
+                        return (m.local, false)
+                    }
                     // "the deletion logic" while the deletion pipeline is discussed: a new
                     // thing sharing a describing word with the topic is a piece of it.
                     let topicWords = entities.all[t].words

@@ -19,6 +19,9 @@ struct NamedThing: Sendable {
     var isGenericWord: Bool
     /// Said with "the", "this", "that" or a possessive: it points at something known.
     var isDefinite = false
+    /// Only a name ("Riverside Hall", "Alder Bank", "Quarry"): a counterparty or product,
+    /// which a deal can be named after.
+    var isBareName = false
 }
 
 /// Decides whether a noun phrase can name a piece of work and what to call it. The test is
@@ -87,7 +90,7 @@ struct EntityNamer: Sendable {
         if !isVersion, content.allSatisfy({ FunctionWords.isNumber(w[$0].lower) || w[$0].tag == .num || FunctionWords.months.contains(w[$0].lower)
                                 || FunctionWords.weekdays.contains(w[$0].lower) }) { return nil }
         if content.contains(where: { FunctionWords.fillers.contains(w[$0].lower) || FunctionWords.backchannels.contains(w[$0].lower) && content.count == 1 }) { return nil }
-        if content.count == 1, Self.placeholders.contains(head.lower) { return nil }
+        if content.count == 1, Self.placeholders.contains(head.lower) || Self.placeholders.contains(NameMatcher.singular(head.lower)) { return nil }
         // A single word that the dictionary knows, but not as a noun ("Anyway", "Maybe",
         // "Basically", "Say", "Finished"), names nothing, whatever its capital.
         if content.count == 1, let wn = wordNet, wn.lemmas(head.lower, .noun).isEmpty, !wn.senses(head.lower).isEmpty || FunctionWords.all.contains(head.lower)
@@ -123,7 +126,8 @@ struct EntityNamer: Sendable {
         let generic = lone && isFrequent(head.lemma.isEmpty ? head.lower : head.lemma)
         return NamedThing(name: Self.display(text), aliases: aliases, words: resultWords, head: NameMatcher.singular(head.lower),
                           type: type(of: head, lexfile: lexfile), isProper: proper, isLoneCommon: lone, isGenericWord: generic,
-                          isDefinite: np.determiner.map { FunctionWords.definiteDeterminers.contains($0) } ?? false)
+                          isDefinite: np.determiner.map { FunctionWords.definiteDeterminers.contains($0) } ?? false,
+                          isBareName: content.allSatisfy { w[$0].tag == .propn || isUnknown(w[$0]) })
     }
 
     /// "relocation of the Bramley Road depot", "excavation for the annex": what the act is done to.

@@ -22,6 +22,7 @@ struct LocalEntities {
         var heads: Set<String> = []
         /// First named as "the X": a reference back to a thing named in another meeting.
         var isDefiniteReference = false
+        var isBareName = false
     }
 
     private(set) var all: [Entity] = []
@@ -39,7 +40,7 @@ struct LocalEntities {
         // a gala sponsorship". A deal is identified by its counterparty: the name just
         // mentioned.
         if t.type == .deal, !t.isProper,
-           let p = recent(where: { $0.isProper && $0.words.count <= 3 && sentence - $0.lastSentence <= 2 && !$0.isLoneCommon }),
+           let p = recent(where: { $0.isBareName && $0.words.count <= 3 && sentence - $0.lastSentence <= 2 }),
            all[p].type != .deal {
             var e = all[p]
             let anchorName = e.name
@@ -49,13 +50,14 @@ struct LocalEntities {
             e.words.insert(t.head)
             e.heads.insert(t.head)
             e.type = t.type
+            e.isBareName = false
             all[p] = e
             touch(p, turn, sentence)
             return p
         }
         all.append(Entity(name: t.name, aliases: t.aliases, words: Set(t.words), type: t.type, isProper: t.isProper,
                           isLoneCommon: t.isLoneCommon, isGenericWord: t.isGenericWord, heads: [t.head],
-                          isDefiniteReference: t.isLoneCommon && t.isDefinite))
+                          isDefiniteReference: t.isLoneCommon && t.isDefinite, isBareName: t.isBareName))
         touch(all.count - 1, turn, sentence)
         return all.count - 1
     }

@@ -29,7 +29,7 @@ struct MeetingEvidence {
         for local in events.keys.sorted() {
             let e = entities.all[local]
             let evs = events[local] ?? []
-            guard keep(e, evs), let chosen = Self.finalState(evs) else { continue }
+            guard keep(e, evs, local), let chosen = Self.finalState(evs) else { continue }
             // A lone everyday word ("colour", "channels") only ever points at a known thing.
             kept.append((local, chosen, e.isLoneCommon && (e.topicCount == 0 && e.mentions < 3 || e.isGenericWord) || isWeakName(e.name, e.isProper)))
         }
@@ -47,9 +47,9 @@ struct MeetingEvidence {
         return result
     }
 
-    private func keep(_ e: LocalEntities.Entity, _ evs: [StatusEvent]) -> Bool {
+    private func keep(_ e: LocalEntities.Entity, _ evs: [StatusEvent], _ local: Int) -> Bool {
         let strongest = evs.map(\.strength).max() ?? 0
-        if e.isLoneCommon, e.isDefiniteReference || e.isGenericWord { return strongest >= 2 }
+        if e.isLoneCommon, e.isDefiniteReference || e.isGenericWord || fallbacks[local] != nil { return strongest >= 2 }
         // "the migration is moving again" with no migration named in this meeting: a
         // reference back to one named before, kept for resolution to match (it never
         // creates a thing of its own).

@@ -32,6 +32,8 @@ enum StatusIdioms {
         ("dead in the water", .cancel, 3), ("no longer needed", .cancel, 3), ("not happening", .cancel, 3), ("fell through", .cancel, 3),
         ("on the table", .propose, 2), ("worth a look", .consider, 2), ("worth a try", .propose, 2), ("worth exploring", .consider, 2),
         ("worth considering", .consider, 2), ("held up", .block, 3), ("holding up", .block, 3), ("holding us up", .block, 3),
+        ("ran again", .complete, 2), ("runs fine", .complete, 2), ("ran fine", .complete, 2), ("running smoothly", .complete, 2),
+        ("ran smoothly", .complete, 2), ("working fine", .complete, 2), ("works fine", .complete, 2), ("no issues", .complete, 1),
         ("come through", .complete, 2), ("came through", .complete, 2), ("done deal", .complete, 3), ("no-go", .cancel, 3),
         ("no go", .cancel, 3), ("in limbo", .wait, 2), ("on the critical path", .block, 2), ("fallen behind", .delay, 3),
         ("fell behind", .delay, 3), ("pushed back", .delay, 2), ("push back", .delay, 2), ("pushed out", .delay, 2),

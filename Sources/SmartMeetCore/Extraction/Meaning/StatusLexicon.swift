@@ -71,7 +71,8 @@ final class StatusLexicon: Sendable {
     static let supplement: [String: StatusConcept] = [
         "deprioritise": .pause, "deprioritize": .pause, "descope": .cancel, "de-scope": .cancel, "greenlight": .approve,
         "greenlit": .approve, "green-light": .approve, "green-lit": .approve, "unblock": .resume, "ship": .complete,
-        "sunset": .cancel, "slip": .delay, "deliver": .complete, "release": .complete,
+        "sunset": .cancel, "slip": .delay, "deliver": .complete, "release": .complete, "submit": .complete, "file": .complete,
+        "hand_in": .complete, "send_off": .complete,
     ]
     /// The same for words used as adjectives or nouns ("it's live", "a blocker").
     static let nominalSupplement: [String: StatusConcept] = [
