@@ -112,7 +112,8 @@ struct MeetingDiscourse {
             let mentions = register(s)
             // "Item 5.", "Agenda item 3": a new item begins; nothing is its topic yet.
             if s.clauses.allSatisfy({ $0.verb == nil }), mentions.isEmpty, s.contentWords.count <= 3,
-               s.contentWords.contains(where: { $0.tag == .num }) {
+               s.contentWords.contains(where: { $0.tag == .num }),
+               s.contentWords.contains(where: { ["item", "point", "agenda", "section", "no", "number", "part", "#"].contains($0.lower) }) {
                 topic = nil
                 segmentTurn = nil
             }
@@ -126,9 +127,11 @@ struct MeetingDiscourse {
                         trace("    no target: \(r.state)")
                         continue
                     }
+                    var r = r
+                    // "live the 20th", "launches next Friday": done on a day still to come is not done yet.
+                    if r.state == .completed, isFuture(r, s) { r.state = .in_progress; r.strength = min(r.strength, 2) }
                     // A piece of the thing moving says the thing is under way; a piece stuck
                     // or late holds it up; a piece dropped or paused says nothing of it.
-                    var r = r
                     if asPart {
                         switch r.state {
                         case .completed, .in_progress: r.state = .in_progress; r.strength = min(r.strength, 2)
@@ -231,7 +234,15 @@ struct MeetingDiscourse {
 
     /// "Brennan.", "dalton. jess", "kim, suppliers", "And sock two?", "On the rate card —",
     /// "wes driftwood": a name put up front with nothing said of it yet sets the topic.
-    private mutating func frontTopic(_ s: ParsedSentence, _ mentions: [Mention]) {
+    private mutating func frontTopic(_ s: ParsedSentence, _ givenMentions: [Mention]) {
+        var mentions = givenMentions
+        // A bare label names the item even with a word that usually names a season or a
+        // dish ("luis. spring", "brunch."): read it as a label.
+        if mentions.isEmpty, s.clauses.allSatisfy({ $0.verb == nil }), s.contentWords.count <= 3,
+           let np = s.phrases.first(where: { !$0.isPronoun && !$0.nameRange.allSatisfy { people.isPerson(s.words[$0].lower) } }),
+           let named = namer.name(np, in: s, asLabel: true) {
+            mentions = [Mention(phrase: np, local: entities.register(named, turn: s.turn, sentence: sentenceIndex))]
+        }
         guard var first = s.clauses.first else { return }
         let w = s.words
         // "Jordan, card freeze.": a sentence with no verb at all is read whole.
@@ -254,7 +265,8 @@ struct MeetingDiscourse {
         if first.verb == nil || first.verb.map({ ["be", "talk", "go", "move", "let"].contains($0.lemma) && s.isQuestion }) == true,
            bare, !answers, let m = inFirst.first(where: { m in
                // "Nice work." is not a topic; "Jordan, push?" (someone addressed) is.
-               !m.phrase.isPronoun && (!entities.all[m.local].isGenericWord || others.contains { people.isPerson(w[$0].lower) } || s.isQuestion)
+               !m.phrase.isPronoun && (!entities.all[m.local].isGenericWord || others.contains { people.isPerson(w[$0].lower) } || s.isQuestion
+                                       || m.phrase.range == m.phrase.nameRange)
            }) {
             setTopic(m.local, s, strong: true)
             topicReporter = others.map { w[$0] }.first { people.isPerson($0.lower) && $0.lower != "i" }.map { people.fullName($0.text) }
@@ -378,11 +390,22 @@ struct MeetingDiscourse {
     private mutating func nameProposedActivity(_ target: Int, _ r: StatusReading, _ s: ParsedSentence) {
         let w = s.words
         guard r.position < w.count, w[r.position].tag == .verb, let wn = WordNet.shared else { return }
+        // Only the verb's own object: "pilot an evening clinic", not "approach them about X".
+        guard case .phrase(let np) = r.target, np.range.lowerBound > r.position,
+              ((r.position + 1)..<np.range.lowerBound).allSatisfy({ w[$0].tag == .det || w[$0].tag == .adj || w[$0].tag == .poss }) else { return }
         let verb = w[r.position].lemma
         guard !Tagger.isLightVerb(verb), StatusLexicon.shared?.concept(verb, .verb) == nil else { return }
         let act = wn.actNoun(forVerb: verb)
         guard !act.hasSuffix("ing"), wn.contains(act, .noun) else { return }
         entities.rename(target, adding: act)
+    }
+
+    private func isFuture(_ r: StatusReading, _ s: ParsedSentence) -> Bool {
+        guard let clause = s.clauses.first(where: { $0.range.contains(r.position) }) else { return false }
+        if let v = clause.verb, s.words[v.main].lower != s.words[v.main].lemma, !s.words[v.main].lower.hasSuffix("ing"),
+           !s.words[v.main].lower.hasSuffix("s") || s.words[v.main].lower.hasSuffix("ss") { return false }  // past tense or participle
+        let days = DueDateFinder.find(in: Array(s.words[clause.range]), meetingDate: meetingDate)
+        return days.contains { $0.day > meetingDate }
     }
 
     // MARK: - Recording, questions, proposals

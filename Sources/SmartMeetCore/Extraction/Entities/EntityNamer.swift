@@ -51,7 +51,9 @@ struct EntityNamer: Sendable {
         "guys", "people", "folks", "team", "meeting", "call", "agenda", "minute", "minutes", "second", "sec", "moment",
         "problem", "problems", "answer", "fact", "reason", "case", "option", "options", "chance", "sense", "deal", "idea"]
 
-    func name(_ np: NounPhrase, in s: ParsedSentence) -> NamedThing? {
+    /// `asLabel`: the phrase is put up front as the item under discussion ("luis. spring",
+    /// a heading): then even a word that usually names a time or a food names the item.
+    func name(_ np: NounPhrase, in s: ParsedSentence, asLabel: Bool = false) -> NamedThing? {
         let w = s.words
         guard !np.isPronoun else { return nil }
         var range = np.nameRange
@@ -101,7 +103,8 @@ struct EntityNamer: Sendable {
            !content.contains(where: { w[$0].tag == .propn && w[$0].lower.count > 1 }) { return nil }
         let proper = isVersion || content.contains { w[$0].tag == .propn } || content.contains { isUnknown(w[$0]) }
         let lexfile = headFile(head)
-        if !proper, let f = lexfile, Self.nonWorkFiles.contains(f) { return nil }
+        if !proper, !asLabel, let f = lexfile, Self.nonWorkFiles.contains(f) { return nil }
+        if asLabel, let f = lexfile, f == "noun.person" { return nil }
         if content.count == 1, Self.scheduleWords.contains(head.lower) { return nil }
         // Councils, committees, teams and departments act; they are not the work.
         if lexfile == "noun.group", content.count <= 3, !content.contains(where: { isUnknown(w[$0]) }) { return nil }
