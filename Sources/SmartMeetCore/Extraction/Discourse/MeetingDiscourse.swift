@@ -286,8 +286,10 @@ struct MeetingDiscourse {
             "kick": ["with"], "lead": ["with"], "open": ["with"], "move": ["to", "onto"], "turn": ["to"], "jump": ["to"], "switch": ["to"],
         ]
         for c in s.clauses where c.kind == .main || c.kind == .complement {
-            guard let v = c.verb, let preps = agendaVerbs[s.words[v.main].lemma] ?? agendaVerbs[v.lemma],
-                  let p = c.prepObjects.first(where: { preps.contains($0.prep) }),
+            // Any verb of the clause: "let's start with the EHR upgrade".
+            guard let verbAt = c.range.first(where: { s.words[$0].tag == .verb && agendaVerbs[s.words[$0].lemma] != nil }),
+                  let preps = agendaVerbs[s.words[verbAt].lemma],
+                  let p = c.prepObjects.first(where: { preps.contains($0.prep) && $0.np.range.lowerBound > verbAt }),
                   let m = mentions.first(where: { $0.phrase == p.np }), !entities.all[m.local].isGenericWord else { continue }
             setTopic(m.local, s, strong: true)
             return

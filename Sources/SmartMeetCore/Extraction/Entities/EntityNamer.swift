@@ -69,7 +69,8 @@ struct EntityNamer: Sendable {
         // keep the longest stretch without them.
         func isBreak(_ i: Int) -> Bool {
             let x = w[i].lower
-            return isPerson(x) || FunctionWords.weekdays.contains(x) || (FunctionWords.months.contains(x) && x != "may")
+            return isPerson(x) || FunctionWords.weekdays.contains(x) || FunctionWords.weekdays.contains(NameMatcher.singular(x))
+                || (FunctionWords.months.contains(x) && x != "may")
                 || x == "today" || x == "tomorrow" || x == "tonight" || x == "yesterday"
         }
         var best = range.lowerBound..<range.lowerBound
@@ -107,7 +108,9 @@ struct EntityNamer: Sendable {
         if asLabel, let f = lexfile, f == "noun.person" { return nil }
         if content.count == 1, Self.scheduleWords.contains(head.lower) { return nil }
         // Councils, committees, teams and departments act; they are not the work.
-        if lexfile == "noun.group", content.count <= 3, !content.contains(where: { isUnknown(w[$0]) }) { return nil }
+        // ("Full Council", "Legal Services", "the board"; but an "evening clinic" is a thing to run.)
+        if lexfile == "noun.group", content.count <= 3, !content.contains(where: { isUnknown(w[$0]) }),
+           content.dropLast().allSatisfy({ w[$0].tag == .propn || w[$0].tag == .adj }) { return nil }
         if proper, content.count == 1, isPerson(head.lower) { return nil }
         func bare(_ x: String) -> String { x.lowercased().hasSuffix("-wise") && x.count > 6 ? String(x.dropLast(5)) : x }
         let words = content.map { NameMatcher.singular(bare(w[$0].lower)) }
@@ -130,7 +133,7 @@ struct EntityNamer: Sendable {
         return NamedThing(name: Self.display(text), aliases: aliases, words: resultWords, head: NameMatcher.singular(head.lower),
                           type: type(of: head, lexfile: lexfile), isProper: proper, isLoneCommon: lone, isGenericWord: generic,
                           isDefinite: np.determiner.map { FunctionWords.definiteDeterminers.contains($0) } ?? false,
-                          isBareName: content.allSatisfy { w[$0].tag == .propn || isUnknown(w[$0]) })
+                          isBareName: content.allSatisfy { w[$0].tag == .propn })
     }
 
     /// "relocation of the Bramley Road depot", "excavation for the annex": what the act is done to.

@@ -282,6 +282,11 @@ struct Tagger {
 
     private func closedClass(_ w: String, prev: Word?, next: Word?, words: [Word], i: Int) -> (Tag, String)? {
         let nl = next?.lower ?? ""
+        // "Morning.", "Good afternoon, all": a greeting.
+        if ["morning", "afternoon", "evening", "night"].contains(w), words.filter({ !$0.isPunct }).count <= 3,
+           (prev == nil || prev!.isPunct || prev!.lower == "good"), next == nil || next!.isPunct || ["all", "everyone", "folks", "team"].contains(nl) {
+            return (.intj, w)
+        }
         let pl = prev?.lower ?? ""
         switch w {
         case "to":
