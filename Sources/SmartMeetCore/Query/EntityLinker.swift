@@ -28,14 +28,15 @@ public struct EntityLinker {
         byToken = tokens
     }
 
-    /// Meaning-based matching, the last resort when no name matches by its words.
-    public var semantic: SemanticNameMatcher? = SemanticNameMatcher.shared
+    /// Meaning-based matching, the last resort when no name matches by its words. The
+    /// default comes from the search layer (the installed sentence model, if any).
+    public var semantic: (any NameMeaningMatcher)? = EntityLinker.defaultMeaningMatcher
 
     /// The entity a short phrase names, or nil.
     public func link(_ phrase: String) -> EntitySummary? {
         if let b = best(in: phrase, wholePhrase: true) { return entities[b.entity] }
-        guard let m = semantic?.bestMatch(phrase, among: names.map(\.norm)) else { return nil }
-        return entities[names[m.index].entity]
+        guard let i = semantic?.bestMatchIndex(phrase, among: names.map(\.norm)) else { return nil }
+        return entities[names[i].entity]
     }
 
     /// The entity named somewhere inside a question, with the words that named it.
