@@ -131,6 +131,8 @@ echo "e2e: question ok"
 
 # An answer's quotes are listed; Enter on one opens its transcript.
 keys :; type_text "what happened with the EHR upgrade?"; keys Enter
+# The previous answer also lists "Where it was said": wait for this question's own answer.
+wait_for "? what happened with the EHR upgrade?"
 wait_for "Where it was said"
 keys j Enter
 wait_for "Transcript — Clinic operations weekly · Jan 12"
