@@ -115,7 +115,12 @@ struct EntityResolver {
         for row in rows {
             let id: Int64 = row["id"]
             let names = try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity_id = ?", arguments: [id])
-            if names.contains(where: { NameMatcher.contentTokens($0).last == head }) { return id }
+            // "migration" for the "payments migration"; "Phoenix" for the "Phoenix project"
+            // (what is left of the name once the word saying what kind of thing it is goes).
+            if names.contains(where: { name in
+                let tokens = NameMatcher.contentTokens(name)
+                return tokens.last == head || tokens.count == 2 && tokens.first == head && EntityLinker.genericWords.contains(tokens[1])
+            }) { return id }
         }
         return nil
     }

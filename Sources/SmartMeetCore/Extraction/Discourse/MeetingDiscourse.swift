@@ -79,7 +79,8 @@ struct MeetingDiscourse {
                    after == nil || after!.isPunct || after!.tag == .conj {
                     directory.add(w[i].text); continue
                 }
-                if before == "(", after?.text == ")" { directory.add(w[i].text); continue }
+                // "(Pete)" is who said or owns it; "(PHX)" in capitals is an abbreviation.
+                if before == "(", after?.text == ")", !Self.isAbbreviation(w[i].text) { directory.add(w[i].text); continue }
                 if after?.lower == "'s", i + 2 < w.count, ["question", "idea", "point", "suggestion", "team", "proposal", "update",
                     "concern", "numbers", "call", "view", "take"].contains(w[i + 2].lower) { directory.add(w[i].text); continue }
                 if after?.text == ":", i + 2 < w.count, w[i + 2].text == "\"", i == 0 || w[i - 1].isPunct { directory.add(w[i].text); continue }
@@ -191,9 +192,22 @@ struct MeetingDiscourse {
                 named.isLoneCommon = false
                 named.isGenericWord = false
             }
+            // "The Phoenix project (PHX)": an abbreviation in brackets right after a name
+            // is what the team will call it from now on.
+            let after = np.range.upperBound
+            if after + 2 < s.words.count, s.words[after].text == "(", s.words[after + 2].text == ")",
+               Self.isAbbreviation(s.words[after + 1].text), s.words[after + 1].text.count < named.name.count {
+                named.aliases.append(s.words[after + 1].text)
+            }
             out.append(Mention(phrase: np, local: entities.register(named, turn: s.turn, sentence: sentenceIndex)))
         }
         return out
+    }
+
+    /// Written in capitals, two to six letters or digits with at least two capitals: "PHX", "Q3", "EHR".
+    static func isAbbreviation(_ text: String) -> Bool {
+        (2...6).contains(text.count) && text.allSatisfy { $0.isUppercase || $0.isNumber }
+            && text.filter(\.isUppercase).count >= 2
     }
 
     /// "Also, an idea.", "One more thing: a proposal", a heading "New idea (Pete)": a
@@ -210,6 +224,10 @@ struct MeetingDiscourse {
                   && !(Self.announcesProposal(s) && $0.phrase.range.lowerBound < (s.words.firstIndex { $0.text == ":" || $0.text == "—" } ?? 0)) }) else { return }
         announcedProposal = nil
         record(m.local, .proposed, 2, s)
+        // "One idea: we could pilot a night shift": the proposal is the act, as below.
+        for r in reader.read(s) where r.isProposal && r.concept == .propose {
+            if case .phrase(let np) = r.target, np == m.phrase { nameProposedActivity(m.local, r, s) }
+        }
         proposals.append((m.local, s.speaker, sentenceIndex))
         setTopic(m.local, s, strong: true)
     }
@@ -375,10 +393,12 @@ struct MeetingDiscourse {
         case .pronoun:
             // The nearest established thing named earlier in the sentence (an earlier
             // clause's subject, or a thing already talked about), else the topic.
-            let subjects = s.clauses.compactMap(\.subject)
+            // Objects of earlier clauses count too: "I'm handing the hiring plan to Eva, it's approved".
+            let subjects = s.clauses.compactMap(\.subject) + s.clauses.filter { $0.range.upperBound <= r.position }.flatMap(\.objects)
             if let m = mentions.last(where: { m in
-                m.phrase.range.upperBound <= r.position && (subjects.contains(m.phrase) || entities.all[m.local].mentions > 1
-                    || entities.all[m.local].topicCount > 0 || currentTopic() == nil)
+                // (a lone everyday word as subject — "leadership wants to wait" — is an agent, not the work)
+                m.phrase.range.upperBound <= r.position && (subjects.contains(m.phrase) && !entities.all[m.local].isLoneCommon || entities.all[m.local].mentions > 1
+                    || entities.all[m.local].topicCount > 0 || entities.all[m.local].hasStatus || currentTopic() == nil)
             }) { return (m.local, false) }
             return currentTopic().map { ($0, false) }
         case .topic:
@@ -414,6 +434,7 @@ struct MeetingDiscourse {
 
     private mutating func record(_ target: Int, _ state: EntityState, _ strength: Int, _ s: ParsedSentence) {
         order += 1
+        if strength >= 2 { entities.markStatus(target) }
         events[target, default: []].append(StatusEvent(state: state, strength: strength, sentence: sentenceIndex, order: order,
                                                        evidence: evidence(s), turn: s.turn))
     }

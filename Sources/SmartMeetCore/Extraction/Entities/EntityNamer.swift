@@ -51,14 +51,19 @@ struct EntityNamer: Sendable {
         "guys", "people", "folks", "team", "meeting", "call", "agenda", "minute", "minutes", "second", "sec", "moment",
         "problem", "problems", "answer", "fact", "reason", "case", "option", "options", "chance", "sense", "deal", "idea"]
 
+    /// Nouns that add nothing to the name before them: "the rabbit thing", "the arm bit".
+    static let emptyHeads: Set<String> = ["thing", "things", "stuff", "one", "ones", "bit", "bits", "piece", "side", "lot",
+                                          "kind", "sort", "type", "way", "business"]
+
     /// `asLabel`: the phrase is put up front as the item under discussion ("luis. spring",
     /// a heading): then even a word that usually names a time or a food names the item.
     func name(_ np: NounPhrase, in s: ParsedSentence, asLabel: Bool = false) -> NamedThing? {
         let w = s.words
         guard !np.isPronoun else { return nil }
         var range = np.nameRange
-        // "the rabbit thing", "the arm thing": a placeholder head after a name is dropped.
-        while range.count > 1, Self.placeholders.contains(w[range.upperBound - 1].lower) {
+        // "the rabbit thing", "the arm thing": an empty head after a name is dropped (but a
+        // "hiring plan" or a "login issue" is a plan and an issue).
+        while range.count > 1, Self.emptyHeads.contains(w[range.upperBound - 1].lower) {
             range = range.lowerBound..<(range.upperBound - 1)
         }
         while range.count > 1, PhraseFinder.describingAdjectives.contains(w[range.lowerBound].lower) {
@@ -94,6 +99,9 @@ struct EntityNamer: Sendable {
                                 || FunctionWords.weekdays.contains(w[$0].lower) }) { return nil }
         if content.contains(where: { FunctionWords.fillers.contains(w[$0].lower) || FunctionWords.backchannels.contains(w[$0].lower) && content.count == 1 }) { return nil }
         if content.count == 1, Self.placeholders.contains(head.lower) || Self.placeholders.contains(NameMatcher.singular(head.lower)) { return nil }
+        // "one idea", "a random thought", "the big problem": only described, never named.
+        if Self.placeholders.contains(NameMatcher.singular(head.lower)),
+           content.dropLast().allSatisfy({ w[$0].tag == .adj || w[$0].tag == .num }) { return nil }
         // A single word that the dictionary knows, but not as a noun ("Anyway", "Maybe",
         // "Basically", "Say", "Finished"), names nothing, whatever its capital.
         if content.count == 1, let wn = wordNet, wn.lemmas(head.lower, .noun).isEmpty, !wn.senses(head.lower).isEmpty || FunctionWords.all.contains(head.lower)

@@ -23,6 +23,8 @@ struct LocalEntities {
         /// First named as "the X": a reference back to a thing named in another meeting.
         var isDefiniteReference = false
         var isBareName = false
+        /// A status was said of it: it is work, not a counterparty a deal could be named by.
+        var hasStatus = false
     }
 
     private(set) var all: [Entity] = []
@@ -40,7 +42,7 @@ struct LocalEntities {
         // a gala sponsorship". A deal is identified by its counterparty: the name just
         // mentioned.
         if t.type == .deal, !t.isProper,
-           let p = recent(where: { $0.isBareName && $0.words.count <= 3 && sentence - $0.lastSentence <= 2 }),
+           let p = recent(where: { $0.isBareName && !$0.hasStatus && $0.words.count <= 3 && sentence - $0.lastSentence <= 2 }),
            all[p].type != .deal {
             var e = all[p]
             let anchorName = e.name
@@ -122,6 +124,8 @@ struct LocalEntities {
     }
 
     mutating func markTopic(_ i: Int) { all[i].topicCount += 1 }
+
+    mutating func markStatus(_ i: Int) { all[i].hasStatus = true }
 
     /// "evening clinic" proposed as a pilot becomes the "evening clinic pilot".
     mutating func rename(_ i: Int, adding head: String) {

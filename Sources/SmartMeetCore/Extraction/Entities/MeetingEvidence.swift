@@ -53,7 +53,9 @@ struct MeetingEvidence {
         // "the migration is moving again" with no migration named in this meeting: a
         // reference back to one named before, kept for resolution to match (it never
         // creates a thing of its own).
-        if e.isLoneCommon { return strongest >= 2 && (e.topicCount > 0 || e.mentions >= 3 || e.isDefiniteReference) }
+        // A status said outright of a bare word ("Phoenix is moving again") is kept too, as
+        // a generic mention: resolution lets it stand only for a thing already known.
+        if e.isLoneCommon { return strongest >= 3 || strongest >= 2 && (e.topicCount > 0 || e.mentions >= 3 || e.isDefiniteReference) }
         return strongest >= 2 || e.topicCount > 0 || e.mentions >= 2
     }
 

@@ -162,6 +162,7 @@ enum PhraseFinder {
             var sawBe = false, sawHave = false, sawProgressive = false, sawPassive = false
             var main: Int?
             var lastAux: Int?
+            var hortative = false
             while j < w.count {
                 let x = w[j]
                 if x.tag == .neg || (x.tag == .pron && FunctionWords.negators.contains(x.lower) && main == nil && lastAux != nil) { negated = true; j += 1; continue }
@@ -176,6 +177,13 @@ enum PhraseFinder {
                     continue
                 }
                 if x.tag == .verb {
+                    // "let's park it": the speaker decides for the group; the verb after
+                    // "let us" is the predicate, said as a command.
+                    if x.lemma == "let", main == nil, j + 2 < w.count, w[j + 1].lower == "us", w[j + 2].tag == .verb {
+                        hortative = true
+                        j += 2
+                        continue
+                    }
                     // "going to", "have to", "need to", "want to": a modal meaning, then the verb.
                     if ["go", "have", "need", "want", "hope", "plan", "try", "aim", "intend", "expect", "like", "love", "wish"].contains(x.lemma),
                        j + 2 < w.count, w[j + 1].lower == "to", w[j + 1].tag == .part, w[j + 2].tag == .verb || w[j + 2].tag == .aux {
@@ -206,7 +214,7 @@ enum PhraseFinder {
                 particle = k
                 if k == j { j += 1 }
             }
-            let isImperative = i == m && modal == nil && !sawBe && (m == 0 || w[m - 1].isPunct || w[m - 1].tag == .intj
+            let isImperative = hortative || i == m && modal == nil && !sawBe && (m == 0 || w[m - 1].isPunct || w[m - 1].tag == .intj
                 || w[m - 1].tag == .conj) && w[m].lower == w[m].lemma
             let copulaLike = copula || (main != nil && linking.contains(w[m].lemma) && !sawPassive && j < w.count
                                         && (w[j].tag == .adj || w[j].tag == .prep || w[j].tag == .adv || (w[j].tag == .verb && w[j].lower.hasSuffix("ed"))))

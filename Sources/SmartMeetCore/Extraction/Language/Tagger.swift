@@ -105,7 +105,17 @@ struct Tagger {
                 words[i].lemma = words[i].lower
                 continue
             }
-            guard let noun = wn.lemmas(words[i].lower, .noun).first else { continue }
+            guard let noun = wn.lemmas(words[i].lower, .noun).first else {
+                // English makes nouns of verbs freely ("the newsletter redesign, is that …"):
+                // a bare verb form closing a phrase a determiner opened cannot be a finite
+                // verb, since a singular subject would need "-s".
+                if Self.closesDeterminerPhrase(words, i), next == nil || next!.isPunct || next!.tag == .prep || next!.tag == .conj,
+                   prev.tag == .noun, !prev.lower.hasSuffix("s"), words[i].lower == words[i].lemma,
+                   !words[i].lower.hasSuffix("ed"), !words[i].lower.hasSuffix("ing") {
+                    words[i].tag = .noun
+                }
+                continue
+            }
             // "card freeze launched": a base form between a noun and a past-tense verb is a noun.
             let beforePast = next.map { $0.tag == .verb && $0.lower.hasSuffix("ed") && words[i].lower == noun } ?? false
             let betweenNouns = next.map { ($0.tag == .noun || $0.tag == .propn) && words[i].lower == noun } ?? beforePast
@@ -116,7 +126,7 @@ struct Tagger {
             while k > 0, words[k].tag == .noun || words[k].tag == .propn || words[k].tag == .adj || words[k].tag == .num { k -= 1 }
             // Inside a phrase a determiner opened ("the Hollis grant report", "the newsletter
             // redesign"), a word that can be a noun and is not followed by an object is one.
-            let nextAllowsNoun = next == nil || next!.isPunct || next!.tag == .prep || next!.tag == .aux || next!.tag == .modal
+            let nextAllowsNoun = next == nil || next!.isPunct || next!.tag == .prep || next!.tag == .part || next!.tag == .aux || next!.tag == .modal
                 || (next!.tag == .verb && !(wn.lemmas(next!.lower, .noun).isEmpty)) || next!.tag == .noun || next!.tag == .conj
             let phraseEnd = (words[k].tag == .det || words[k].tag == .poss) && nextAllowsNoun
                 && (words[i].lower == noun || wn.lemmas(words[i].lower, .noun).first != words[i].lower)
@@ -124,6 +134,60 @@ struct Tagger {
                 words[i].tag = .noun
                 words[i].lemma = noun
             }
+        }
+        // "The onboarding survey is stuck": between a determiner and the verb "be" or a
+        // modal there is only a noun phrase, so words read as verbs there are its nouns.
+        for k in words.indices where words[k].tag == .det && !["that", "this", "what", "which"].contains(words[k].lower) {
+            var j = k + 1
+            func finiteVerb(_ x: Word) -> Bool { x.tag == .verb && (x.lower.hasSuffix("ed") || x.lower.hasSuffix("s") && x.lower != x.lemma) }
+            while j < words.count, [.noun, .propn, .adj, .verb, .num].contains(words[j].tag), !(j > k + 1 && finiteVerb(words[j])) { j += 1 }
+            // …and so is what stands before a verb in the past or in "-s": "the install planning kicked off".
+            guard j < words.count, j - k >= 2, words[j].tag == .aux && words[j].lemma == "be" || words[j].tag == .modal || finiteVerb(words[j]) else { continue }
+            for m in (k + 1)..<j where words[m].tag == .verb && !words[m].lower.hasSuffix("ed") {
+                words[m].tag = .noun
+                words[m].lemma = wordNet?.lemmas(words[m].lower, .noun).first ?? words[m].lower
+            }
+        }
+        // "the bank API keeps failing", "it stops working": a verb in "-s" followed by an
+        // "-ing" verb is the verb of the sentence, not a plural noun.
+        if let wn = wordNet {
+            for i in words.indices.dropLast() where i > 0 && words[i].tag == .noun && words[i].lower.hasSuffix("s")
+                && (words[i - 1].tag == .noun || words[i - 1].tag == .propn || words[i - 1].tag == .pron) && words[i + 1].lower.hasSuffix("ing") {
+                guard let verb = wn.lemmas(words[i].lower, .verb).first, let next = wn.lemmas(words[i + 1].lower, .verb).first else { continue }
+                words[i].tag = .verb
+                words[i].lemma = verb
+                words[i + 1].tag = .verb
+                words[i + 1].lemma = next
+            }
+        }
+        // "Radiology lease: the install …": a short label before a colon names the item.
+        if let colon = words.firstIndex(where: { $0.text == ":" }), (1...4).contains(colon),
+           words[..<colon].allSatisfy({ [.noun, .propn, .adj, .verb].contains($0.tag) }), words[colon - 1].tag == .verb,
+           let wn = wordNet, let noun = wn.lemmas(words[colon - 1].lower, .noun).first {
+            words[colon - 1].tag = .noun
+            words[colon - 1].lemma = noun
+        }
+        // "until the new rota policy lands": after a subordinator, a phrase with no verb
+        // yet ends in its verb.
+        for k in words.indices where ["until", "when", "once", "if", "before", "after", "because", "since", "unless"].contains(words[k].lower) {
+            var j = k + 1
+            while j < words.count, [.det, .adj, .noun, .propn, .num, .poss].contains(words[j].tag) { j += 1 }
+            let end = j
+            guard end - k >= 3, end == words.count || words[end].isPunct, words[end - 1].tag == .noun,
+                  words[end - 1].lower.hasSuffix("s"), !words[end - 1].lower.hasSuffix("ss"),
+                  let wn = wordNet, let verb = wn.lemmas(words[end - 1].lower, .verb).first else { continue }
+            words[end - 1].tag = .verb
+            words[end - 1].lemma = verb
+        }
+        // "That frees budget for …": a demonstrative opening a sentence, then a word in
+        // "-s" that can be a verb, is a subject and its verb.
+        if let wn = wordNet, let d = words.firstIndex(where: { !$0.isPunct && $0.tag != .intj && $0.tag != .conj }),
+           ["that", "this"].contains(words[d].lower), d + 2 < words.count, words[d + 1].tag == .noun,
+           words[d + 1].lower.hasSuffix("s"), !words[d + 1].lower.hasSuffix("ss"), [.noun, .det, .adj, .pron, .propn].contains(words[d + 2].tag),
+           let verb = wn.lemmas(words[d + 1].lower, .verb).first {
+            words[d].tag = .pron
+            words[d + 1].tag = .verb
+            words[d + 1].lemma = verb
         }
         // "Okay, push notifications.": a verbless fragment naming a topic.
         let verbs = words.indices.filter { words[$0].tag == .verb || words[$0].tag == .aux || words[$0].tag == .modal }
@@ -163,6 +227,14 @@ struct Tagger {
             words[i].tag = words[i].isCapitalized ? .propn : .noun
             words[i].lemma = words[i].lower
         }
+    }
+
+    /// Whether the nouns and modifiers just before `i` were opened by a determiner or a
+    /// possessive ("the newsletter …", "our Q3 budget …").
+    static func closesDeterminerPhrase(_ words: [Word], _ i: Int) -> Bool {
+        var k = i - 1
+        while k > 0, words[k].tag == .noun || words[k].tag == .propn || words[k].tag == .adj || words[k].tag == .num { k -= 1 }
+        return k >= 0 && k < i - 1 && (words[k].tag == .det || words[k].tag == .poss)
     }
 
     /// "'s" after a noun is a possessive before another noun ("Anh's thesis") and a verb

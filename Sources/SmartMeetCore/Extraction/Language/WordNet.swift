@@ -195,6 +195,11 @@ final class WordNet: Sendable {
     /// verb itself when it is also an act noun ("upgrade", "repair"), else its gerund
     /// ("resurface" → "resurfacing").
     func actNoun(forVerb verb: String) -> String {
+        // The verb's own form when English uses it as the noun of the undertaking ("a
+        // pilot", "a revamp", "a launch"): more usual than a derived "pilotage".
+        if senses(verb, .noun).contains(where: { ["noun.act", "noun.event", "noun.communication"].contains(LexicalFile.names[Int($0.lexfile)]) }) {
+            return verb
+        }
         var best: (String, Int)?
         for sense in senses(verb, .verb) {
             guard let syn = synset(sense.synset), let own = syn.words.firstIndex(of: verb) else { continue }

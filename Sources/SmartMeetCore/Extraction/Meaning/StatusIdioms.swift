@@ -22,7 +22,7 @@ enum StatusIdioms {
         ("on track", .progress, 2), ("on schedule", .progress, 2), ("back on track", .resume, 3), ("in progress", .progress, 3),
         ("under way", .progress, 3), ("in flight", .progress, 2), ("in the works", .progress, 2), ("in motion", .progress, 2),
         ("in testing", .progress, 2), ("in review", .progress, 2), ("in development", .progress, 3), ("in the pipeline", .progress, 1),
-        ("moving again", .resume, 3), ("going again", .resume, 3), ("back on", .resume, 2), ("up and running", .complete, 3),
+        ("moving again", .resume, 3), ("moving along", .progress, 2), ("coming along", .progress, 2), ("going again", .resume, 3), ("back on", .resume, 2), ("up and running", .complete, 3),
         ("in the bag", .complete, 3), ("out the door", .complete, 3), ("out of the door", .complete, 3), ("go live", .complete, 3),
         ("went live", .complete, 3), ("in place", .complete, 2), ("over the line", .complete, 3), ("wrapped up", .complete, 3),
         ("good to go", .approve, 2), ("said yes", .approve, 2), ("say yes", .approve, 2), ("signed off on", .approve, 2), ("green light", .approve, 3), ("go ahead", .approve, 3), ("go-ahead", .approve, 3),

@@ -42,6 +42,17 @@ struct StatusReader {
         var out: [StatusReading] = []
         for (ci, clause) in s.clauses.enumerated() {
             guard clause.kind != .condition, clause.kind != .waitFor else { continue }
+            // "I'd flag the steel frame as at risk", "we're treating the lease as blocked":
+            // a state given "as" what the previous clause's object is.
+            if ci > 0, s.words[clause.range.lowerBound].lower == "as", let thing = s.clauses[ci - 1].objects.first(where: { !isPersonPhrase($0, s.words) }),
+               var r = read(clause, ci, s) {
+                out.removeAll { s.clauses[ci - 1].range.contains($0.position) && $0.isProposal }
+                r.target = phraseOrPronoun(thing, s.words)
+                r.strength = max(r.strength, 2)
+                r.isProposal = false
+                out.append(r)
+                continue
+            }
             if let r = waitingFor(clause, ci, s) ?? read(clause, ci, s) ?? proposal(clause, s) { out.append(r) }
         }
         return out
@@ -134,6 +145,9 @@ struct StatusReader {
         guard var (state, strength) = compose(found.concept, negated: negated, noLonger: noLonger, irrealis: irrealis,
                                               future: future, progressive: c.verb?.isProgressive ?? false,
                                               modal: modal) else { return nil }
+        // An idiom states its state as plainly as it was written ("at risk" says at risk
+        // outright, though a word of trouble alone only hints at it).
+        if found.span != nil, state == found.concept.plainState { strength = max(strength, found.strength) }
         if c.kind == .reason || c.kind == .concession || c.kind == .time { strength = max(1, strength - 1) }
         strength = min(strength, found.strength)
         // "The API side is finished", "80% done", "mostly done": part of it.
@@ -384,6 +398,12 @@ struct StatusReader {
             if let o = c.objects.first(where: { !isPersonPhrase($0, w) }) { return phraseOrPronoun(o, w) }
             if concept == .propose || concept == .consider,
                let p = c.prepObjects.first(where: { ["for", "about", "into", "on", "with"].contains($0.prep) && !isPersonPhrase($0.np, w) }) {
+                return phraseOrPronoun(p.np, w)
+            }
+            // "the client pulled the plug on the terrace", "legal signed off on the lease":
+            // with no object, what the act was done on.
+            if let p = c.prepObjects.first(where: { ["on", "for"].contains($0.prep) && $0.np.range.lowerBound > v.main
+                    && !isPersonPhrase($0.np, w) && !isTimePhrase($0.np, w) }) {
                 return phraseOrPronoun(p.np, w)
             }
             if subject == nil || subjectIsAgent { return .topic }
