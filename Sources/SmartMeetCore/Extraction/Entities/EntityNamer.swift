@@ -112,7 +112,12 @@ struct EntityNamer: Sendable {
            !content.contains(where: { w[$0].tag == .propn && w[$0].lower.count > 1 }) { return nil }
         let proper = isVersion || content.contains { w[$0].tag == .propn } || content.contains { isUnknown(w[$0]) }
         let lexfile = headFile(head)
-        if !proper, !asLabel, let f = lexfile, Self.nonWorkFiles.contains(f) { return nil }
+        // A modified head may be read in a less frequent sense: the "evening clinic pilot"
+        // is a trial, not an aviator.
+        let workSense = content.count > 1 && wordNet.map { wn in
+            wn.senses(head.lemma.isEmpty ? head.lower : head.lemma, .noun).contains { !Self.nonWorkFiles.contains(LexicalFile.names[Int($0.lexfile)]) }
+        } == true
+        if !proper, !asLabel, !workSense, let f = lexfile, Self.nonWorkFiles.contains(f) { return nil }
         if asLabel, let f = lexfile, f == "noun.person" { return nil }
         if content.count == 1, Self.scheduleWords.contains(head.lower) { return nil }
         // Councils, committees, teams and departments act; they are not the work.

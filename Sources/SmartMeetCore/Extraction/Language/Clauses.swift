@@ -97,11 +97,14 @@ enum ClauseParser {
                 // A new subject after a complete clause in unpunctuated speech: "sock two's
                 // fine it's just plodding". After "think"/"said" it is what was thought.
                 let previousVerb = groups.last { $0.main < k && $0.main >= bounds.last!.start }
+                // "I", "we", "they" are never the object of a verb or a preposition: after
+                // "the portal is out" or "it's done", they begin a new clause.
+                let nominative = ["i", "we", "they", "he", "she"].contains(w.lower)
                 let prev = words[k - 1]
                 if prev.tag == .verb && clauseTakingVerbs.contains(prev.lemma) || previousVerb.map({ clauseTakingVerbs.contains($0.lemma) && $0.main == k - 1 }) ?? false {
                     bounds.append((k, .complement, nil))
-                } else if prev.tag != .prep && prev.tag != .verb && prev.tag != .aux && prev.tag != .modal && prev.tag != .part && prev.tag != .sconj
-                            && prev.tag != .neg && hasVerbAhead(k + 1) {
+                } else if (prev.tag != .prep && prev.tag != .verb || nominative) && prev.tag != .aux && prev.tag != .modal && prev.tag != .part
+                            && prev.tag != .sconj && prev.tag != .neg && hasVerbAhead(k + 1) {
                     // "if QA gets the branch late we're going to slip": a condition's consequence.
                     bounds.append((k, bounds.last!.kind == .condition ? .condition : .main, nil))
                 }

@@ -126,7 +126,7 @@ struct Tagger {
             while k > 0, words[k].tag == .noun || words[k].tag == .propn || words[k].tag == .adj || words[k].tag == .num { k -= 1 }
             // Inside a phrase a determiner opened ("the Hollis grant report", "the newsletter
             // redesign"), a word that can be a noun and is not followed by an object is one.
-            let nextAllowsNoun = next == nil || next!.isPunct || next!.tag == .prep || next!.tag == .part || next!.tag == .aux || next!.tag == .modal
+            let nextAllowsNoun = next == nil || next!.isPunct || next!.tag == .prep || next!.tag == .part || next!.tag == .aux || next!.tag == .adv || next!.tag == .modal
                 || (next!.tag == .verb && !(wn.lemmas(next!.lower, .noun).isEmpty)) || next!.tag == .noun || next!.tag == .conj
             let phraseEnd = (words[k].tag == .det || words[k].tag == .poss) && nextAllowsNoun
                 && (words[i].lower == noun || wn.lemmas(words[i].lower, .noun).first != words[i].lower)
@@ -139,7 +139,7 @@ struct Tagger {
         // modal there is only a noun phrase, so words read as verbs there are its nouns.
         for k in words.indices where words[k].tag == .det && !["that", "this", "what", "which"].contains(words[k].lower) {
             var j = k + 1
-            func finiteVerb(_ x: Word) -> Bool { x.tag == .verb && (x.lower.hasSuffix("ed") || x.lower.hasSuffix("s") && x.lower != x.lemma) }
+            func finiteVerb(_ x: Word) -> Bool { x.tag == .verb && x.lower != x.lemma && !x.lower.hasSuffix("ing") }
             while j < words.count, [.noun, .propn, .adj, .verb, .num].contains(words[j].tag), !(j > k + 1 && finiteVerb(words[j])) { j += 1 }
             // …and so is what stands before a verb in the past or in "-s": "the install planning kicked off".
             guard j < words.count, j - k >= 2, words[j].tag == .aux && words[j].lemma == "be" || words[j].tag == .modal || finiteVerb(words[j]) else { continue }
@@ -178,6 +178,16 @@ struct Tagger {
                   let wn = wordNet, let verb = wn.lemmas(words[end - 1].lower, .verb).first else { continue }
             words[end - 1].tag = .verb
             words[end - 1].lemma = verb
+        }
+        // "Makes sense.", "Looks good to me", "Needs a second pair of eyes": notes and
+        // replies drop the subject; a sentence opening with a word in "-s" that can be a
+        // verb, before a noun phrase or an adjective, opens with its verb.
+        if let wn = wordNet, let d = words.firstIndex(where: { !$0.isPunct && $0.tag != .intj && $0.tag != .conj }),
+           d + 1 < words.count, words[d].tag == .noun || words[d].tag == .propn, words[d].lower.hasSuffix("s"), !words[d].lower.hasSuffix("ss"),
+           [.noun, .det, .adj].contains(words[d + 1].tag), let verb = wn.lemmas(words[d].lower, .verb).first,
+           wn.lemmas(words[d].lower, .noun).isEmpty || wn.weight(verb, .verb) > wn.lemmas(words[d].lower, .noun).map({ wn.weight($0, .noun) }).max() ?? 0 {
+            words[d].tag = .verb
+            words[d].lemma = verb
         }
         // "That frees budget for …": a demonstrative opening a sentence, then a word in
         // "-s" that can be a verb, is a subject and its verb.

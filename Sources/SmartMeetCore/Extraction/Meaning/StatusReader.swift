@@ -111,6 +111,10 @@ struct StatusReader {
         if content.count == 1, c.subject == nil, c.kind == .main, ci == 0 || s.clauses.count == 1,
            ["agreed", "approved", "fine", "sure", "done", "deal", "decided", "confirmed"].contains(w[content[0]].lower) { return nil }
         guard var found = predicate(c, w) else { return activity(c, ci, s) ?? dateOutlook(c, s) }
+        // "My laptop decided to update itself", "they agreed to send the figures": deciding
+        // to do something says what the subject chose, not the state of a piece of work.
+        if [.decide, .approve].contains(found.concept), let v = c.verb, found.at == v.main, v.range.upperBound < w.count,
+           w[v.range.upperBound].lower == "to" { return nil }
         // "Mr Mistry agreed to do so", "Mr Lowe agreed.": a person accepting an action or a
         // point is not a decision about a piece of work (who takes it is found elsewhere).
         if [.approve, .decide].contains(found.concept), let v = c.verb, !v.isPassive, !v.isCopula,
@@ -193,7 +197,7 @@ struct StatusReader {
         }
         guard let lexicon else { return nil }
         // "The migration is going", "it's still going": going, with nothing after it.
-        if let v = c.verb, w[v.main].lemma == "go", v.isProgressive || w[max(0, v.main - 1)].lower == "still",
+        if let v = c.verb, ["go", "move"].contains(w[v.main].lemma), v.isProgressive || w[max(0, v.main - 1)].lower == "still",
            c.range.upperBound == v.range.upperBound || (v.range.upperBound < w.count && ["well", "fine", "ok", "okay", "smoothly", "great", "ahead", "strong", "along"].contains(w[v.range.upperBound].lower)) {
             return Found(concept: .progress, strength: 2, at: v.main, fromNoun: false, isProposal: false)
         }
@@ -245,6 +249,14 @@ struct StatusReader {
     /// week", "still working through it": work under way, said through what is being done.
     private func activity(_ c: Clause, _ ci: Int, _ s: ParsedSentence) -> StatusReading? {
         if let r = partDone(c, s) { return r }
+        // "I'm on it", "we're on that now": someone is working on the thing.
+        if let v = c.verb, v.isCopula, !v.negated, v.modal == nil, let subject = c.subject, isPersonPhrase(subject, s.words) {
+            let rest = (v.main + 1..<c.range.upperBound).map { s.words[$0].lower }.filter { !["now", "already", "still", "."].contains($0) }
+            if rest.count == 2, rest[0] == "on", ["it", "that", "this"].contains(rest[1]) {
+                return StatusReading(state: .in_progress, strength: 2, target: .pronoun, isProposal: false, isQuestion: s.isQuestion,
+                                     isPartial: false, position: v.main, concept: .progress)
+            }
+        }
         guard let v = c.verb, v.isProgressive || (v.particle != nil && ["on", "through"].contains(s.words[v.particle!].lower)),
               !v.negated, v.modal == nil, c.kind == .main || c.kind == .complement,
               let subject = c.subject, isPersonPhrase(subject, s.words) else { return nil }
