@@ -379,6 +379,10 @@ struct MeetingDiscourse {
                     // marshal showed, health inspection on the books"), a thing named for
                     // the first time is a detail of the topic.
                     if let seg = segmentTurn, s.turn == seg, !r.isProposal { return (t, true) }
+                    // Working on something first named right after the topic was raised
+                    // ("I'm working through the appointment history page now") is work on
+                    // a piece of the topic, not a new thing to track.
+                    if r.strength <= 1, r.concept == .progress, !r.isProposal, sentenceIndex - topicSentence <= 4 { return (t, true) }
                     if e.isLoneCommon, e.isDefiniteReference, fallbacks[m.local] == nil { fallbacks[m.local] = t }
                 }
                 return (m.local, false)
