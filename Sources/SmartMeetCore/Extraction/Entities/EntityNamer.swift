@@ -51,9 +51,14 @@ struct EntityNamer: Sendable {
         "guys", "people", "folks", "team", "meeting", "call", "agenda", "minute", "minutes", "second", "sec", "moment",
         "problem", "problems", "answer", "fact", "reason", "case", "option", "options", "chance", "sense", "deal", "idea"]
 
+    /// Words that make a number an amount: "point five", "euro fifty", "ten percent".
+    static let amountWords: Set<String> = ["point", "euro", "euros", "cent", "cents", "pound", "pounds", "dollar", "dollars",
+                                           "percent", "per", "half", "quarter", "and", "k"]
+
     /// Nouns that add nothing to the name before them: "the rabbit thing", "the arm bit".
+    /// After a name, "people", "folks", "guys" mean the organisation: "the Riverside Hall people".
     static let emptyHeads: Set<String> = ["thing", "things", "stuff", "one", "ones", "bit", "bits", "piece", "side", "lot",
-                                          "kind", "sort", "type", "way", "business"]
+                                          "kind", "sort", "type", "way", "business", "people", "folks", "guys", "crowd"]
 
     /// `asLabel`: the phrase is put up front as the item under discussion ("luis. spring",
     /// a heading): then even a word that usually names a time or a food names the item.
@@ -120,6 +125,19 @@ struct EntityNamer: Sendable {
         if !proper, !asLabel, !workSense, let f = lexfile, Self.nonWorkFiles.contains(f) { return nil }
         if asLabel, let f = lexfile, f == "noun.person" { return nil }
         if content.count == 1, Self.scheduleWords.contains(head.lower) { return nil }
+        // "point five", "euro fifty", "euros": an amount is not a thing.
+        if content.allSatisfy({ FunctionWords.isNumber(w[$0].lower) || Self.amountWords.contains(w[$0].lower) }) { return nil }
+        if let wn = wordNet {
+            // "redesigning" alone: an act with nothing it is done to, and no noun of its own.
+            if content.count == 1, head.lower.hasSuffix("ing"), wn.lemmas(head.lower, .noun).isEmpty, !wn.lemmas(head.lower, .verb).isEmpty { return nil }
+            // "requiremen", "spea": a word the speaker broke off, one or two letters short
+            // of a dictionary word. (Capitals-only words are acronyms.)
+            if content.contains(where: { i in
+                let x = w[i]
+                return x.lower.count >= 4 && x.lower.allSatisfy(\.isLetter) && x.text != x.text.uppercased() && wn.senses(x.lower).isEmpty
+                    && wn.lemmas(x.lower, .noun).isEmpty && !isPerson(x.lower) && wn.isPrefixOfLongerWord(x.lower, within: 2)
+            }) { return nil }
+        }
         // Councils, committees, teams and departments act; they are not the work.
         // ("Full Council", "Legal Services", "the board"; but an "evening clinic" is a thing to run.)
         if lexfile == "noun.group", content.count <= 3, !content.contains(where: { isUnknown(w[$0]) }),
@@ -196,6 +214,10 @@ struct EntityNamer: Sendable {
         let nounLemmas = wn.lemmas(lower, .noun)
         if isProper {
             if nounLemmas.isEmpty { return wn.senses(lower).isEmpty && wn.isPrefixOfLongerWord(lower) && lower.count <= 7 }
+            // "Listening", "Taking": a capital at a sentence's start on a word that is mostly a verb.
+            let noun = nounLemmas.map { wn.weight($0, .noun) }.max() ?? 0
+            let verb = wn.lemmas(lower, .verb).map { wn.weight($0, .verb) }.max() ?? 0
+            if lower.hasSuffix("ing"), noun * 3 < verb { return true }
             // Capitals in transcribed speech are unreliable; a capitalised everyday word
             // ("Expertise", "Graphics") is a name only if WordNet knows it as one.
             return !nounLemmas.contains(where: { wn.isProperName($0) }) && nounLemmas.contains { isFrequent($0) }

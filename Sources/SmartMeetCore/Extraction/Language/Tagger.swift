@@ -184,7 +184,8 @@ struct Tagger {
         // verb, before a noun phrase or an adjective, opens with its verb.
         if let wn = wordNet, let d = words.firstIndex(where: { !$0.isPunct && $0.tag != .intj && $0.tag != .conj }),
            d + 1 < words.count, words[d].tag == .noun || words[d].tag == .propn, words[d].lower.hasSuffix("s"), !words[d].lower.hasSuffix("ss"),
-           [.noun, .det, .adj].contains(words[d + 1].tag), let verb = wn.lemmas(words[d].lower, .verb).first,
+           [.noun, .det, .adj].contains(words[d + 1].tag), d + 2 >= words.count || !words[d + 2].lower.hasSuffix("ing"),
+           let verb = wn.lemmas(words[d].lower, .verb).first,
            wn.lemmas(words[d].lower, .noun).isEmpty || wn.weight(verb, .verb) > wn.lemmas(words[d].lower, .noun).map({ wn.weight($0, .noun) }).max() ?? 0 {
             words[d].tag = .verb
             words[d].lemma = verb

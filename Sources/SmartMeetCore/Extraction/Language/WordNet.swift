@@ -219,7 +219,7 @@ final class WordNet: Sendable {
 
     /// True when some known word begins with these letters and is longer: "presenta",
     /// "tha", "wi" are words a speaker broke off.
-    func isPrefixOfLongerWord(_ s: String) -> Bool {
+    func isPrefixOfLongerWord(_ s: String, within extra: Int = .max) -> Bool {
         var lo = 0, hi = sortedLemmas.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -227,7 +227,7 @@ final class WordNet: Sendable {
         }
         var i = lo
         while i < sortedLemmas.count, sortedLemmas[i].hasPrefix(s) {
-            if sortedLemmas[i].count > s.count, !sortedLemmas[i].contains("_") { return true }
+            if sortedLemmas[i].count > s.count, sortedLemmas[i].count - s.count <= extra, !sortedLemmas[i].contains("_") { return true }
             i += 1
         }
         return false

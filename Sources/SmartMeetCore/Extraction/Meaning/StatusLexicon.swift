@@ -72,13 +72,13 @@ final class StatusLexicon: Sendable {
         "deprioritise": .pause, "deprioritize": .pause, "descope": .cancel, "de-scope": .cancel, "greenlight": .approve,
         "greenlit": .approve, "green-light": .approve, "green-lit": .approve, "unblock": .resume, "ship": .complete,
         "sunset": .cancel, "slip": .delay, "deliver": .complete, "release": .complete, "submit": .complete, "file": .complete,
-        "hand_in": .complete, "send_off": .complete,
+        "hand_in": .complete, "send_off": .complete, "freeze": .pause,
     ]
     /// The same for words used as adjectives or nouns ("it's live", "a blocker").
     static let nominalSupplement: [String: StatusConcept] = [
         "signoff": .approve, "sign-off": .approve, "blocker": .block, "kickoff": .begin, "underway": .progress,
         "wip": .progress, "ongoing": .progress, "eta": .schedule, "live": .complete, "golive": .complete,
-        "go-live": .complete, "rollout": .begin, "showstopper": .block, "greenlight": .approve,
+        "go-live": .complete, "rollout": .begin, "showstopper": .block, "greenlight": .approve, "frozen": .pause,
     ]
 
     private let concepts: [SynsetID: StatusConcept]

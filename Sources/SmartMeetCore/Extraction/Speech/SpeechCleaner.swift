@@ -91,8 +91,9 @@ enum SpeechCleaner {
             let next = words[(k + 1)...].first { !$0.isPunct }
             let allLetters = w.lower.allSatisfy(\.isLetter)
             if mixedCase, w.text.count == 1, allLetters, !w.isCapitalized, w.text != "a", next != nil { continue }
-            if allLetters, w.lower.count <= 3, let n = next, n.lower.count > w.lower.count, n.lower.hasPrefix(w.lower),
-               !FunctionWords.all.contains(w.lower), WordNet.shared?.senses(w.lower).isEmpty ?? true {
+            // "doub double-curved", "cr criteria", "M- Maybe": a start said again in full.
+            if allLetters, w.lower.count <= 5, let n = next, n.lower.count > w.lower.count, n.lower.hasPrefix(w.lower),
+               !FunctionWords.all.contains(w.lower), w.lower.count <= 2 || (WordNet.shared?.senses(w.lower).isEmpty ?? true) {
                 continue
             }
             // In transcribed speech with capitals, a lowercase word no dictionary knows that
