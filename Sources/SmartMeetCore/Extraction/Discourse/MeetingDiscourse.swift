@@ -455,8 +455,12 @@ struct MeetingDiscourse {
             }
         }
         for piece in byTurn {
-            guard piece.turn < transcript.turns.count else { continue }
-            let chars = Array(transcript.turns[piece.turn].text)
+            // By the turn's own index: a chunk of a meeting (the model path's fallback) holds
+            // turns 12–14, not 0–2.
+            let turn = piece.turn < transcript.turns.count && transcript.turns[piece.turn].index == piece.turn
+                ? transcript.turns[piece.turn] : transcript.turns.first { $0.index == piece.turn }
+            guard let turn else { continue }
+            let chars = Array(turn.text)
             let a = max(0, min(piece.start, chars.count)), b = max(a, min(piece.end, chars.count))
             pieces.append(String(chars[a..<b]))
         }
@@ -617,7 +621,8 @@ struct MeetingDiscourse {
         for found in DueDateFinder.find(in: s.words, meetingDate: meetingDate) {
             guard let clause = s.clauses.first(where: { $0.range.contains(found.range.lowerBound) }), clause.kind != .condition else { continue }
             let sameClause = mentions.filter { clause.range.contains($0.phrase.range.lowerBound) && !entities.all[$0.local].isLoneCommon }
-            let target = recorded.first
+            // A named thing the sentence gave a status to, before a lone word ("rooms are booked").
+            let target = recorded.first(where: { !entities.all[$0].isLoneCommon }) ?? recorded.first
                 ?? sameClause.last(where: { $0.phrase.range.upperBound <= found.range.lowerBound })?.local
                 ?? sameClause.first?.local
                 ?? currentTopic()

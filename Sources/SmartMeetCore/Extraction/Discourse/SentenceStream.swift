@@ -74,6 +74,8 @@ struct SentenceStream {
         return out
     }
 
+    static let longest = 60
+
     private func split(_ turn: CleanTurn) -> [Item] {
         var groups: [[Word]] = []
         var current: [Word] = []
@@ -83,6 +85,13 @@ struct SentenceStream {
         }
         if !current.isEmpty { groups.append(current) }
         groups = groups.filter { $0.contains { !$0.isPunct } }
+        // A run-on without full stops (recogniser output, a pasted wall of text) is read in
+        // pieces of at most `longest` words: parsing is quadratic in a sentence's length,
+        // and no clause a person says is that long.
+        groups = groups.flatMap { g -> [[Word]] in
+            guard g.count > Self.longest else { return [g] }
+            return stride(from: 0, to: g.count, by: Self.longest).map { Array(g[$0..<min(g.count, $0 + Self.longest)]) }
+        }
         var out: [Item] = []
         for (i, g) in groups.enumerated() {
             var words = Tagger.expandContractions(g)

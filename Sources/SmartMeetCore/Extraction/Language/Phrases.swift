@@ -192,7 +192,8 @@ enum PhraseFinder {
                         continue
                     }
                     if x.lower.hasSuffix("ing"), sawBe { sawProgressive = true }
-                    if sawBe, !x.lower.hasSuffix("ing"), x.lower != x.lemma || x.lower.hasSuffix("ed") || x.lower.hasSuffix("en") { sawPassive = true }
+                    // After "be", any verb form but "-ing" is a participle: "is approved", "is green-lit".
+                    if sawBe, !x.lower.hasSuffix("ing") { sawPassive = true }
                     main = j
                     j += 1
                     break

@@ -147,6 +147,11 @@ struct Tagger {
                 words[m].tag = .noun
                 words[m].lemma = wordNet?.lemmas(words[m].lower, .noun).first ?? words[m].lower
             }
+            // The phrase ends in its noun: "the evil rollout is …" (a word read as an adjective there).
+            if j - k >= 3, words[j - 1].tag == .adj, [.noun, .propn, .num, .adj].contains(words[j - 2].tag) {
+                words[j - 1].tag = .noun
+                words[j - 1].lemma = words[j - 1].lower
+            }
         }
         // "the bank API keeps failing", "it stops working": a verb in "-s" followed by an
         // "-ing" verb is the verb of the sentence, not a plural noun.
@@ -199,6 +204,16 @@ struct Tagger {
             words[d].tag = .pron
             words[d + 1].tag = .verb
             words[d + 1].lemma = verb
+        }
+        // "the Lumen 3 rollout for now": a word the dictionary does not know as an
+        // adjective, after a name or noun and closing the phrase, is its noun.
+        if let wn = wordNet {
+            for i in words.indices.dropFirst() where words[i].tag == .adj && [.noun, .propn, .num].contains(words[i - 1].tag)
+                && wn.lemmas(words[i].lower, .adjective).isEmpty
+                && (i + 1 == words.count || words[i + 1].isPunct || [.prep, .aux, .modal, .conj].contains(words[i + 1].tag)) {
+                words[i].tag = .noun
+                words[i].lemma = words[i].lower
+            }
         }
         // "Okay, push notifications.": a verbless fragment naming a topic.
         let verbs = words.indices.filter { words[$0].tag == .verb || words[$0].tag == .aux || words[$0].tag == .modal }

@@ -428,6 +428,12 @@ struct StatusReader {
             return .topic
         }
         if let s = subject, !subjectIsAgent { return phraseOrPronoun(s, w) }
+        // "We're blocked on the Harbor contract": blocked on a thing with a name is the
+        // thing held up ("blocked on the vendor" names the cause, and is left to the topic).
+        if [.block, .wait].contains(concept), subjectIsAgent || subject?.isPronoun == true,
+           let p = c.prepObjects.first(where: { $0.prep == "on" && !isPersonPhrase($0.np, w) && $0.np.range.contains { w[$0].tag == .propn } }) {
+            return phraseOrPronoun(p.np, w)
+        }
         // "I'm worried about the launch", "we're behind on the migration", "we're blocked on it".
         if [.trouble, .delay, .progress].contains(concept),
            let p = c.prepObjects.first(where: { ["about", "on", "with", "for"].contains($0.prep) && !isPersonPhrase($0.np, w) && !isTimePhrase($0.np, w) }) {
