@@ -333,7 +333,7 @@ final class DailyUseTests: XCTestCase {
         runtime.dispatch(.key(.char("b")))
         settle { runtime.state.mode == .board }
         runtime.render()
-        XCTAssertTrue(backend.screen.text.contains("Board — 7 entities × 5 meetings"), backend.screen.text)
+        XCTAssertTrue(backend.screen.text.contains("Board — 8 entities × 5 meetings"), backend.screen.text)
         runtime.dispatch(.key(.enter))
         settle { runtime.state.mode == .transcript }
         runtime.render()

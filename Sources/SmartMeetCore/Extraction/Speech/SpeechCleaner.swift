@@ -93,7 +93,8 @@ enum SpeechCleaner {
             if mixedCase, w.text.count == 1, allLetters, !w.isCapitalized, w.text != "a", next != nil { continue }
             // "doub double-curved", "cr criteria", "M- Maybe": a start said again in full.
             if allLetters, w.lower.count <= 5, let n = next, n.lower.count > w.lower.count, n.lower.hasPrefix(w.lower),
-               !FunctionWords.all.contains(w.lower), w.lower.count <= 2 || (WordNet.shared?.senses(w.lower).isEmpty ?? true) {
+               !FunctionWords.all.contains(w.lower),
+               w.lower.count <= 2 || (WordNet.shared?.senses(w.lower).isEmpty ?? true) || verbatim && n.lower.count >= w.lower.count + 2 {
                 continue
             }
             // In transcribed speech with capitals, a lowercase word no dictionary knows that
