@@ -124,7 +124,7 @@ struct MeetingDiscourse {
             var recorded: [Int] = []
             if (!s.isUnfinished || s.clauses.count > 1) && !Self.announcesProposal(s) {
                 for r in reader.read(s) {
-                    guard let (target, asPart) = resolve(r, s, mentions) else {
+                    guard let (target, asPart) = resolve(r, s, mentions, recordedSoFar: recorded) else {
                         trace("    no target: \(r.state)")
                         continue
                     }
@@ -356,7 +356,10 @@ struct MeetingDiscourse {
     // MARK: - Whom a reading is about
 
     /// The local thing a reading is about, and whether it was said of a part of it.
-    private mutating func resolve(_ r: StatusReading, _ s: ParsedSentence, _ mentions: [Mention]) -> (Int, Bool)? {
+    private mutating func resolve(_ r: StatusReading, _ s: ParsedSentence, _ mentions: [Mention], recordedSoFar: [Int] = []) -> (Int, Bool)? {
+        // Within a sentence, a clause that names nothing continues the one before it: "The
+        // Juniper upgrade is approved, we haven't started yet" — not the previous topic.
+        let current = recordedSoFar.last ?? currentTopic()
         switch r.target {
         case .phrase(let np):
             if let m = mentions.first(where: { $0.phrase == np }) {
@@ -404,9 +407,9 @@ struct MeetingDiscourse {
                 m.phrase.range.upperBound <= r.position && (subjects.contains(m.phrase) && !entities.all[m.local].isLoneCommon || entities.all[m.local].mentions > 1
                     || entities.all[m.local].topicCount > 0 || entities.all[m.local].hasStatus || currentTopic() == nil)
             }) { return (m.local, false) }
-            return currentTopic().map { ($0, false) }
+            return current.map { ($0, false) }
         case .topic:
-            return currentTopic().map { ($0, false) }
+            return current.map { ($0, false) }
         }
     }
 

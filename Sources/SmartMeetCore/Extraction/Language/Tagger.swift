@@ -110,7 +110,7 @@ struct Tagger {
                 // a bare verb form closing a phrase a determiner opened cannot be a finite
                 // verb, since a singular subject would need "-s".
                 if Self.closesDeterminerPhrase(words, i), next == nil || next!.isPunct || next!.tag == .prep || next!.tag == .conj,
-                   prev.tag == .noun, !prev.lower.hasSuffix("s"), words[i].lower == words[i].lemma,
+                   prev.tag == .noun || prev.tag == .propn, !prev.lower.hasSuffix("s"), words[i].lower == words[i].lemma,
                    !words[i].lower.hasSuffix("ed"), !words[i].lower.hasSuffix("ing") {
                     words[i].tag = .noun
                 }

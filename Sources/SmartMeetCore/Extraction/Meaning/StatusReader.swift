@@ -375,7 +375,8 @@ struct StatusReader {
         let window = c.range
         return window.contains { i in
             let x = w[i].lower
-            return ["mostly", "partly", "partially", "nearly", "almost", "halfway", "largely", "percent", "%", "except"].contains(x)
+            return ["mostly", "partly", "partially", "nearly", "almost", "halfway", "largely", "percent", "%", "except", "half", "quarter",
+                    "third", "thirds", "partway", "somewhat"].contains(x)
                 || (x.hasSuffix("%") && x.count > 1)
         }
     }
