@@ -357,9 +357,14 @@ struct MeetingDiscourse {
 
     /// The local thing a reading is about, and whether it was said of a part of it.
     private mutating func resolve(_ r: StatusReading, _ s: ParsedSentence, _ mentions: [Mention], recordedSoFar: [Int] = []) -> (Int, Bool)? {
-        // Within a sentence, a clause that names nothing continues the one before it: "The
-        // Juniper upgrade is approved, we haven't started yet" — not the previous topic.
-        let current = recordedSoFar.last ?? currentTopic()
+        // Within a sentence, a clause that names nothing continues the one before it when
+        // that one's subject was the thing: "The Juniper upgrade is approved, we haven't
+        // started yet". A thing acted on by someone else ("Procurement signed the support
+        // renewal, so we're unblocked") is the cause, and the topic stays what is meant.
+        let sentenceSubject = recordedSoFar.last.flatMap { last in
+            s.clauses.contains { c in c.subject.map { np in mentions.contains { $0.phrase == np && $0.local == last } } ?? false } ? last : nil
+        }
+        let current = sentenceSubject ?? currentTopic()
         switch r.target {
         case .phrase(let np):
             if let m = mentions.first(where: { $0.phrase == np }) {
@@ -490,8 +495,9 @@ struct MeetingDiscourse {
                 "sadly", "unfortunately", "still", "ya"].contains(opener) {
                 for (target, r, ev, turn) in q.items {
                     order += 1
+                    // The quote is the question, in its own turn: a quote never spans two turns.
                     events[target, default: []].append(StatusEvent(state: r.state, strength: r.strength, sentence: sentenceIndex,
-                                                                   order: order, evidence: ev + " " + evidence(s), turn: turn))
+                                                                   order: order, evidence: ev, turn: turn))
                 }
             }
         }
