@@ -5,6 +5,8 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
 DEB_PACKAGES := libsqlite3-dev libncursesw5-dev libcurl4-openssl-dev tmux python3 libopenblas-dev
+# The extractor reads English word senses and lemmas from WordNet (Language/WordNet.swift).
+DEB_PACKAGES += wordnet-base wordnet-sense-index
 # scripts/real-model-test.sh: a venv, a C++ compiler to build llama.cpp, curl to wait for its server.
 DEB_PACKAGES += python3-venv build-essential curl
 BIN := .build/release/smartmeet

@@ -51,12 +51,12 @@ filter radiology
 wait_for "Radiology lease"
 keys R C-u; type_text "Scanner lease"; keys Enter
 wait_for "Renamed Radiology lease to Scanner lease."
-filter rota
-keys m; type_text "staff scheduling"; keys Enter
-wait_for "Merged Rota policy into Staff scheduling app."
-filter support
+filter sessions
+keys m; type_text "training budget"; keys Enter
+wait_for "Merged Sessions into Q1 training budget."
+filter cutover
 keys d
-wait_for "Dismissed Support renewal."
+wait_for "Dismissed Cutover."
 filter q1
 keys d
 wait_for "Dismissed Q1 training budget."
@@ -76,11 +76,11 @@ wait_for "Meetings (5)"
 filter scanner
 wait_for "Entities (1) /scanner"
 screen | grep -qF "Scanner lease" || fail "the rename was lost on re-import"
-filter rota
-wait_for "Entities (1) /rota"
-screen | grep -qF "Staff scheduling app" || fail "the merge was lost on re-import (rota is now its alias)"
-filter support
-wait_for "Entities (0) /support"
+filter sessions
+wait_for "Entities (1) /sessions"
+screen | grep -qF "Q1 training budget" || fail "the merge was lost on re-import (sessions is now its alias)"
+filter cutover
+wait_for "Entities (0) /cutover"
 filter q1
 wait_for "Entities (1) /q1"
 keys Escape

@@ -8,9 +8,9 @@ seconds=${SECONDS_PER_TARGET:-15}
 out=$root/.build/fuzz
 mkdir -p "$out/crashes"
 core=$root/Sources/SmartMeetCore
-sources=( "$core"/Transcript/*.swift "$core"/Util/*.swift "$core"/Extraction/*.swift
+sources=( "$core"/Transcript/*.swift "$core"/Util/*.swift $(find "$core/Extraction" -name '*.swift')
           "$core/Resolution/NameMatcher.swift" "$core/Query/Question.swift" "$core/Query/EntityLinker.swift"
-          "$core/Query/QuestionDates.swift" "$core/Query/SubjectPhrase.swift" "$core/Query/NameSimilarity.swift"
+          "$core/Query/QuestionDates.swift" "$core/Query/SubjectPhrase.swift" "$core/Query/NameSimilarity.swift" "$core/Query/NameMeaningMatcher.swift"
           "$core/Store/Summaries.swift" "$root/Fuzz/FuzzTargets.swift" )
 if [ ! -x "$out/fuzz-smartmeet" ] || [ -n "$(find "${sources[@]}" -newer "$out/fuzz-smartmeet" 2>/dev/null | head -1)" ]; then
   swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name SmartMeetFuzz "${sources[@]}" -o "$out/fuzz-smartmeet"

@@ -46,26 +46,27 @@ final class CorrectionsTests: XCTestCase {
         let c = Corrections(store: store)
         let portal = try entity(store, "portal relaunch")
         XCTAssertEqual(try c.rename(portal.id, to: "Patient portal").message, "Renamed Patient portal relaunch to Patient portal.")
-        let rota = try entity(store, "rota policy")
-        let app = try entity(store, "staff scheduling")
-        let appStatesBefore = try StoreReader(store: store).timeline(entityId: app.id).count
-        let rotaStates = try StoreReader(store: store).timeline(entityId: rota.id).count
-        _ = try c.merge(rota.id, into: app.id)
+        // "Sessions start in March" is about the training budget's sessions: merged into it.
+        let sessions = try entity(store, "sessions")
         let budget = try entity(store, "training budget")
-        _ = try c.dismiss(budget.id)
+        let budgetStatesBefore = try StoreReader(store: store).timeline(entityId: budget.id).count
+        let sessionStates = try StoreReader(store: store).timeline(entityId: sessions.id).count
+        _ = try c.merge(sessions.id, into: budget.id)
+        let cutover = try entity(store, "cutover")
+        _ = try c.dismiss(cutover.id)
         let ehr = try entity(store, "EHR")
         let jan26 = try c.meeting(matching: "2026-01-26")
         _ = try c.setState(ehr.id, meetingId: jan26.id, StateEdit(state: .set(.at_risk), owner: .set("Dev Patel")))
 
         let names = try StoreReader(store: store).entities().map(\.name)
         XCTAssertTrue(names.contains("Patient portal"))
-        XCTAssertFalse(names.contains("Rota policy"), "merged away")
-        XCTAssertFalse(names.contains { $0.contains("training budget") }, "dismissed entities are not listed")
-        let merged = try entity(store, "staff scheduling")
+        XCTAssertFalse(names.contains("Sessions"), "merged away")
+        XCTAssertFalse(names.contains("Cutover"), "dismissed entities are not listed")
+        let merged = try entity(store, "training budget")
         XCTAssertTrue(merged.edited)
-        XCTAssertTrue(merged.aliases.contains("Rota policy"), "aliases combined: \(merged.aliases)")
+        XCTAssertTrue(merged.aliases.contains("Sessions"), "aliases combined: \(merged.aliases)")
         let mergedTimeline = try StoreReader(store: store).timeline(entityId: merged.id)
-        XCTAssertGreaterThanOrEqual(mergedTimeline.count, max(appStatesBefore, rotaStates), "histories combined")
+        XCTAssertGreaterThanOrEqual(mergedTimeline.count, max(budgetStatesBefore, sessionStates), "histories combined")
 
         let timeline = try StoreReader(store: store).timeline(entityId: ehr.id)
         let edited = try XCTUnwrap(timeline.first { $0.date == "2026-01-26" })
@@ -78,8 +79,9 @@ final class CorrectionsTests: XCTestCase {
         // Export: the user's changes carry "by": "user"; the dismissed entity is nowhere.
         let o = try exportObject(store)
         let json = String(decoding: try Exporter(store: store).json(), as: UTF8.self)
-        XCTAssertFalse(json.contains("Q1 training budget"))
         let entities = o["entities"] as! [[String: Any]]
+        XCTAssertFalse(entities.contains { $0["name"] as? String == "Cutover" })
+        XCTAssertFalse(json.contains("\"name\" : \"Cutover\""))
         XCTAssertEqual(entities.first { $0["name"] as? String == "Patient portal" }?["by"] as? String, "user")
         let states = o["states"] as! [[String: Any]]
         XCTAssertEqual(states.filter { $0["by"] as? String == "user" }.count, 1)
@@ -89,8 +91,9 @@ final class CorrectionsTests: XCTestCase {
 
         // Answers and the board leave the dismissed entity out too.
         let answer = try QueryEngine(store: store).ask("what is planned?")
-        XCTAssertFalse(answer.answer.contains("training budget"), answer.answer)
-        XCTAssertFalse(try StatusBoard.load(store).rows.contains { $0.entity.id == budget.id })
+        XCTAssertFalse(answer.entities.contains { $0.id == cutover.id }, answer.answer)
+        XCTAssertFalse(answer.answer.contains("- Cutover"), answer.answer)
+        XCTAssertFalse(try StatusBoard.load(store).rows.contains { $0.entity.id == cutover.id })
         XCTAssertTrue(try QueryEngine(store: store).ask("status of patient portal").answer.hasPrefix("Patient portal is"))
     }
 
@@ -126,8 +129,8 @@ final class CorrectionsTests: XCTestCase {
         let original = try normalized(store)
         let c = Corrections(store: store)
         _ = try c.rename(try entity(store, "evening clinic").id, to: "Late clinic")
-        _ = try c.merge(try entity(store, "rota policy").id, into: try entity(store, "staff scheduling").id)
-        _ = try c.dismiss(try entity(store, "support renewal").id)
+        _ = try c.merge(try entity(store, "sessions").id, into: try entity(store, "training budget").id)
+        _ = try c.dismiss(try entity(store, "cutover").id)
         let ehr = try entity(store, "EHR")
         _ = try c.setState(ehr.id, meetingId: try c.meeting(matching: "2026-01-19").id, StateEdit(state: .clear))
         _ = try c.setState(try entity(store, "compliance").id, meetingId: try c.meeting(matching: "2026-02-23").id,
@@ -146,12 +149,12 @@ final class CorrectionsTests: XCTestCase {
         ingest(store, Self.files)
         let payloads = try store.pool.read { try String.fetchAll($0, sql: "SELECT payload FROM extractions ORDER BY meeting_id") }
         let c = Corrections(store: store)
-        let renewal = try entity(store, "support renewal")
+        let renewal = try entity(store, "cutover")
         _ = try c.dismiss(renewal.id)
         XCTAssertThrowsError(try c.dismiss(renewal.id))
-        let hidden = try entity(store, "support renewal", dismissed: true)
-        XCTAssertEqual(try c.restore(hidden.id).message, "Restored Support renewal.")
-        XCTAssertFalse(try entity(store, "support renewal").dismissed)
+        let hidden = try entity(store, "cutover", dismissed: true)
+        XCTAssertEqual(try c.restore(hidden.id).message, "Restored Cutover.")
+        XCTAssertFalse(try entity(store, "cutover").dismissed)
         XCTAssertThrowsError(try c.restore(hidden.id)) { XCTAssertTrue("\($0)".contains("not dismissed")) }
         _ = try c.setState(renewal.id, meetingId: try c.meeting(matching: "2026-01-12").id, StateEdit(state: .set(.cancelled)))
         XCTAssertEqual(try store.pool.read { try String.fetchAll($0, sql: "SELECT payload FROM extractions ORDER BY meeting_id") }, payloads)
@@ -187,8 +190,8 @@ final class CorrectionsTests: XCTestCase {
         let md = StatusReport(board: try StatusBoard.load(store), since: CalendarDay(iso: "2026-02-01")).render(markdown: true)
         XCTAssertTrue(md.hasPrefix("# Status report — February 9, 2026\n"), md)
         XCTAssertTrue(md.contains("## What changed since February 1"))
-        XCTAssertTrue(md.contains("- **Radiology equipment lease**: in progress → blocked — “Medline wants a second site inspection"), md)
-        XCTAssertTrue(md.contains("## Blocked or at risk\n- **Radiology equipment lease** — blocked since February 9"), md)
+        XCTAssertTrue(md.contains("- **Radiology lease**: in progress → blocked — “Medline wants a second site inspection"), md)
+        XCTAssertTrue(md.contains("## Blocked or at risk\n- **Radiology lease** — blocked since February 9"), md)
         XCTAssertTrue(md.contains("(Luis Moreno, Clinic ops, February 9)"), "the quote names who said it")
         XCTAssertTrue(md.contains("## Who owns what"))
         XCTAssertTrue(md.contains("- **Dev Patel**: "))

@@ -293,12 +293,12 @@ final class DailyUseTests: XCTestCase {
         runtime.dispatch(.key(.enter))
         settle { runtime.state.message?.hasPrefix("Renamed") == true }
         XCTAssertEqual(runtime.state.message, "Renamed Radiology lease to Scanner lease. u undoes.")
-        select("rota")
+        select("sessions")
         runtime.dispatch(.key(.char("m")))
-        type("staff scheduling")
+        type("training budget")
         runtime.dispatch(.key(.enter))
         settle { runtime.state.message?.hasPrefix("Merged") == true }
-        select("support renewal")
+        select("cutover")
         runtime.dispatch(.key(.char("d")))
         settle { runtime.state.message?.hasPrefix("Dismissed") == true }
         select("evening")
@@ -325,15 +325,15 @@ final class DailyUseTests: XCTestCase {
         let listed = runtime.state.visibleEntities.map(\.name)
         XCTAssertTrue(text.contains("Scanner lease"), text)
         XCTAssertTrue(listed.contains("Scanner lease"), "\(listed)")
-        XCTAssertFalse(listed.contains("Rota policy"), "merged away: \(listed)")
-        XCTAssertFalse(listed.contains("Support renewal"), "dismissed: \(listed)")
+        XCTAssertFalse(listed.contains("Sessions"), "merged away: \(listed)")
+        XCTAssertFalse(listed.contains("Cutover"), "dismissed: \(listed)")
         XCTAssertTrue(listed.contains("Evening clinic pilot"), "the undone dismissal stays undone")
         XCTAssertTrue(text.contains("Meetings (5)"))
         // The board and a transcript from the real store.
         runtime.dispatch(.key(.char("b")))
         settle { runtime.state.mode == .board }
         runtime.render()
-        XCTAssertTrue(backend.screen.text.contains("Board — 7 entities × 5 meetings"), backend.screen.text)
+        XCTAssertTrue(backend.screen.text.contains("Board — 8 entities × 5 meetings"), backend.screen.text)
         runtime.dispatch(.key(.enter))
         settle { runtime.state.mode == .transcript }
         runtime.render()

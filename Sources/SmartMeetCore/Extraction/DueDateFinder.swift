@@ -10,11 +10,53 @@ enum DueDateFinder {
         let range: Range<Int>
     }
 
-    private static let weekdays = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    /// The lowercase words of a sentence joined by spaces, with each word's offset, so
+    /// the patterns below can be mapped back to word positions.
+    struct WordText {
+        let words: [Word]
+        let joined: String
+        let offsets: [Int]
+
+        init(_ words: [Word]) {
+            self.words = words
+            var joined = ""
+            var offsets: [Int] = []
+            for w in words {
+                if !joined.isEmpty { joined += " " }
+                offsets.append((joined as NSString).length)
+                joined += w.lower
+            }
+            self.joined = joined
+            self.offsets = offsets
+        }
+
+        func index(atUTF16 o: Int) -> Int {
+            var lo = 0, hi = offsets.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if offsets[mid] <= o { lo = mid } else { hi = mid - 1 }
+            }
+            return lo
+        }
+
+        func range(of r: NSRange) -> Range<Int> {
+            index(atUTF16: r.location)..<(index(atUTF16: max(r.location, r.location + r.length - 1)) + 1)
+        }
+    }
+
+    private static let weekdays = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    private static let ordinals = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty first|twenty second|twenty third|twenty fourth|twenty fifth|twenty sixth|twenty seventh|twenty eighth|twenty ninth|thirtieth|thirty first"
     private static let months = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
     private static let patterns: [(NSRegularExpression, Kind)] = ([
         (#"\b(\d{4})-(\d{2})-(\d{2})\b"#, .iso),
         (#"\bend of (?:the )?(month|week|quarter|year)\b"#, .endOfThis),
+        (#"\b(eom|eow|eoq|eoy)\b"#, .endOfAbbreviated),
+        (#"\b(\d{1,2})/(\d{1,2})\b"#, .numeric),
+        (#"\bmid[- ](\#(months))\b"#, .midMonth),
+        (#"\b(\#(months)) (?:the )?(\#(ordinals))\b"#, .monthOrdinal),
+        (#"\b(?:the )?(\#(ordinals)) of (\#(months))\b"#, .ordinalMonth),
+        (#"\bthe (\#(ordinals))\b"#, .ordinalOnly),
+        (#"\b(?:in|within) a fortnight\b"#, .fortnight),
         (#"\bend of next (month|week|quarter)\b"#, .endOfNext),
         (#"\bend of (\#(months))\b"#, .endOfMonthNamed),
         (#"\bend of (q[1-4])\b"#, .endOfQuarterNamed),
@@ -26,20 +68,24 @@ enum DueDateFinder {
         (#"\btomorrow\b"#, .tomorrow),
     ] as [(String, Kind)]).map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
-    private enum Kind { case iso, endOfThis, endOfNext, endOfMonthNamed, endOfQuarterNamed, monthDay, dayMonth, dayOnly, nextWeekday, weekday, tomorrow }
+    private enum Kind {
+        case iso, endOfThis, endOfAbbreviated, endOfNext, endOfMonthNamed, endOfQuarterNamed, monthDay, dayMonth, dayOnly, nextWeekday,
+             weekday, tomorrow, numeric, midMonth, monthOrdinal, ordinalMonth, ordinalOnly, fortnight
+    }
 
     /// Words before a bare weekday that make it a plan rather than a report.
     private static let futureMarkers: Set<String> = ["will", "'ll", "i'll", "we'll", "it'll", "going", "by", "due",
                                                      "next", "target", "targeting", "should", "until", "before",
                                                      "scheduled", "planned", "aiming", "shall", "gonna", "expect"]
 
-    static func find(in sentence: Sentence, meetingDate: CalendarDay) -> [Found] {
+    static func find(in words: [Word], meetingDate: CalendarDay) -> [Found] {
+        let sentence = WordText(words)
         var out: [Found] = []
         var taken = Set<Int>()
         let ns = sentence.joined as NSString
         for (regex, kind) in patterns {
             for m in regex.matches(in: sentence.joined, range: NSRange(location: 0, length: ns.length)) {
-                let range = sentence.tokenRange(of: m.range)
+                let range = sentence.range(of: m.range)
                 if range.contains(where: taken.contains) { continue }
                 func group(_ i: Int) -> String { ns.substring(with: m.range(at: i)) }
                 guard let day = resolve(kind, group: group, sentence: sentence, range: range, meeting: meetingDate) else { continue }
@@ -51,9 +97,36 @@ enum DueDateFinder {
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    private static func resolve(_ kind: Kind, group: (Int) -> String, sentence: Sentence, range: Range<Int>,
+    private static func resolve(_ kind: Kind, group: (Int) -> String, sentence: WordText, range: Range<Int>,
                                 meeting: CalendarDay) -> CalendarDay? {
         switch kind {
+        case .endOfAbbreviated:
+            switch group(1) {
+            case "eom": return meeting.endOfMonth
+            case "eow": return meeting.adding(days: (5 - meeting.weekday + 7) % 7)
+            case "eoq": return quarterEnd(of: meeting, offset: 0)
+            default: return CalendarDay(year: meeting.year, month: 12, day: 31)
+            }
+        case .numeric:
+            // "4/24", "fri 3/27": month first, as US notes write it; "24/4" is read day first.
+            let a = Int(group(1))!, b = Int(group(2))!
+            let (mo, d) = a <= 12 ? (a, b) : (b, a)
+            guard (1...12).contains(mo), (1...31).contains(d) else { return nil }
+            return nearest(month: mo, day: d, to: meeting)
+        case .midMonth:
+            guard let mo = CalendarDay.month(named: group(1)) else { return nil }
+            return nearest(month: mo, day: 15, to: meeting)
+        case .monthOrdinal:
+            guard let mo = CalendarDay.month(named: group(1)), let d = ordinalValue(group(2)), isMonthWord(sentence, range.lowerBound) else { return nil }
+            return nearest(month: mo, day: d, to: meeting)
+        case .ordinalMonth:
+            guard let mo = CalendarDay.month(named: group(2)), let d = ordinalValue(group(1)) else { return nil }
+            return nearest(month: mo, day: d, to: meeting)
+        case .ordinalOnly:
+            guard let d = ordinalValue(group(1)) else { return nil }
+            return dayOfMonth(d, sentence: sentence, range: range, meeting: meeting)
+        case .fortnight:
+            return meeting.adding(days: 14)
         case .iso:
             return CalendarDay(year: Int(group(1))!, month: Int(group(2))!, day: Int(group(3))!)
         case .endOfThis:
@@ -87,18 +160,7 @@ enum DueDateFinder {
             guard let mo = CalendarDay.month(named: group(2)), isMonthWord(sentence, range.upperBound - 1) else { return nil }
             return nearest(month: mo, day: Int(group(1))!, to: meeting)
         case .dayOnly:
-            let d = Int(group(1))!
-            guard (1...31).contains(d) else { return nil }
-            // "Cutover happened on the 7th": in a report of the past, the 7th already passed.
-            let before = sentence.tokens[..<range.lowerBound].suffix(5).map(\.lower)
-            let presentOrFuture = before.contains { ["is", "are", "will", "be", "for", "by", "until", "'s", "due", "it's", "target"].contains($0) || $0.hasSuffix("'ll") }
-            if !presentOrFuture || before.contains(where: { ["was", "were", "did", "had", "happened"].contains($0) }),
-               before.contains(where: { MentionFinder.likelyVerb($0) || ["was", "were", "did", "had"].contains($0) }) {
-                return d <= meeting.day ? CalendarDay(year: meeting.year, month: meeting.month, day: d) : nil
-            }
-            if d >= meeting.day, let same = CalendarDay(year: meeting.year, month: meeting.month, day: d) { return same }
-            let nextMonthStart = meeting.endOfMonth.adding(days: 1)
-            return CalendarDay(year: nextMonthStart.year, month: nextMonthStart.month, day: d)
+            return dayOfMonth(Int(group(1))!, sentence: sentence, range: range, meeting: meeting)
         case .nextWeekday:
             guard let wd = CalendarDay.weekday(named: group(1)) else { return nil }
             // "next Friday": the Friday of next week (weeks start on Monday).
@@ -107,7 +169,7 @@ enum DueDateFinder {
             return monday.adding(days: (wd + 6) % 7)
         case .weekday:
             guard let wd = CalendarDay.weekday(named: group(1)) else { return nil }
-            let before = sentence.tokens[..<range.upperBound].suffix(8).map(\.lower)
+            let before = sentence.words[..<range.upperBound].suffix(8).map(\.lower)
             guard before.contains(where: futureMarkers.contains) || before.last(where: { _ in true }) == "by" else { return nil }
             var delta = (wd - meeting.weekday + 7) % 7
             if delta == 0 { delta = 7 }
@@ -117,10 +179,32 @@ enum DueDateFinder {
         }
     }
 
-    /// "May" is also a verb: only the capitalised spelling is a month.
-    private static func isMonthWord(_ sentence: Sentence, _ index: Int) -> Bool {
-        let t = sentence.tokens[index]
-        return t.lower != "may" || t.isCapitalized
+    /// "the 24th", "the thirteenth": this month's, or next month's once this month's has passed.
+    private static func dayOfMonth(_ d: Int, sentence: WordText, range: Range<Int>, meeting: CalendarDay) -> CalendarDay? {
+        guard (1...31).contains(d) else { return nil }
+        // "Cutover happened on the 7th": in a report of the past, the 7th already passed.
+        let before = sentence.words[..<range.lowerBound].suffix(5)
+        let presentOrFuture = before.contains { ["is", "are", "will", "be", "for", "by", "until", "'s", "due", "target", "til", "till"].contains($0.lower) || $0.lower.hasSuffix("'ll") }
+        let past = before.contains { ["was", "were", "did", "had", "happened"].contains($0.lower) || ($0.tag == .verb && $0.lower.hasSuffix("ed")) }
+        if past && !presentOrFuture {
+            return d <= meeting.day ? CalendarDay(year: meeting.year, month: meeting.month, day: d) : nil
+        }
+        if d >= meeting.day, let same = CalendarDay(year: meeting.year, month: meeting.month, day: d) { return same }
+        let nextMonthStart = meeting.endOfMonth.adding(days: 1)
+        return CalendarDay(year: nextMonthStart.year, month: nextMonthStart.month, day: d)
+    }
+
+    private static func ordinalValue(_ s: String) -> Int? {
+        if let v = FunctionWords.ordinalWords[s] { return v }
+        let parts = s.split(separator: " ")
+        guard parts.count == 2, let tens = FunctionWords.numberWords[String(parts[0])], let ones = FunctionWords.ordinalWords[String(parts[1])] else { return nil }
+        return tens + ones
+    }
+
+    /// "May" is also a verb: only the capitalised spelling is a month (in text that has capitals).
+    private static func isMonthWord(_ sentence: WordText, _ index: Int) -> Bool {
+        let t = sentence.words[index]
+        return t.lower != "may" || t.isCapitalized || t.tag == .propn
     }
 
     private static func nearest(month: Int, day: Int, to meeting: CalendarDay) -> CalendarDay? {

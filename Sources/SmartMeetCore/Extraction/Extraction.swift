@@ -30,9 +30,14 @@ public struct ExtractedEntity: Equatable, Sendable, Codable {
     /// can only refer to something already known, never introduce a new entity.
     public var isGeneric: Bool
     public var turnIndices: [Int]
+    /// For a generic mention ("the works", "the reopening"): the thing under discussion when
+    /// it was said (an index into the extraction's entities). When no known thing has the
+    /// generic's head, what was said of it is said of this one.
+    public var fallback: Int?
 
     public init(name: String, type: EntityType, aliases: [String] = [], anchor: String? = nil,
-                isGeneric: Bool = false, turnIndices: [Int] = []) {
+                isGeneric: Bool = false, turnIndices: [Int] = [], fallback: Int? = nil) {
+        self.fallback = fallback
         self.name = name
         self.type = type
         self.aliases = aliases

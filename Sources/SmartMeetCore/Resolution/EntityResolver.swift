@@ -18,11 +18,17 @@ struct EntityResolver {
     /// Resolves and stores one meeting's extraction; returns the entity ids it touched.
     func resolve(meetingId: Int64, date: String, extraction: MeetingExtraction) throws -> Set<Int64> {
         var global: [Int: Int64] = [:]
-        for (i, e) in extraction.entities.enumerated() {
+        // Named things first, so a generic mention can fall back to the one it was said about.
+        let order = extraction.entities.indices.sorted { (extraction.entities[$0].isGeneric ? 1 : 0, $0) < (extraction.entities[$1].isGeneric ? 1 : 0, $1) }
+        for i in order {
+            let e = extraction.entities[i]
             if e.isGeneric {
-                guard let id = try genericMatch(e) else { continue }
+                guard let id = try genericMatch(e) ?? e.fallback.flatMap({ global[$0] }) else { continue }
                 global[i] = id
             } else if let id = try bestMatch(e) {
+                global[i] = id
+            } else if NameMatcher.contentTokens(e.name).count == 1, e.anchor == nil, let id = try genericMatch(e) {
+                // "the dashboard" taken up as a topic: the known dashboard, if there is one.
                 global[i] = id
             } else {
                 try db.execute(sql: "INSERT INTO entities (name, type, anchor, first_meeting_id, first_date) VALUES (?, ?, ?, ?, ?)",
@@ -109,7 +115,12 @@ struct EntityResolver {
         for row in rows {
             let id: Int64 = row["id"]
             let names = try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity_id = ?", arguments: [id])
-            if names.contains(where: { NameMatcher.contentTokens($0).last == head }) { return id }
+            // "migration" for the "payments migration"; "Phoenix" for the "Phoenix project"
+            // (what is left of the name once the word saying what kind of thing it is goes).
+            if names.contains(where: { name in
+                let tokens = NameMatcher.contentTokens(name)
+                return tokens.last == head || tokens.count == 2 && tokens.first == head && EntityLinker.genericWords.contains(tokens[1])
+            }) { return id }
         }
         return nil
     }
@@ -150,15 +161,27 @@ struct EntityResolver {
         }
     }
 
-    /// The canonical name is the most specific alias (most identifying words), the
-    /// earliest among equals: a pure function of the aliases, so rebuilding gives the same.
+    private static let namer = EntityNamer(wordNet: WordNet.shared, isPerson: { _ in false })
+
+    /// The canonical name is the name the meetings use most (by how many meetings say it),
+    /// then the most specific (most identifying words), then the earliest: a pure function
+    /// of the aliases, so rebuilding gives the same.
     func refreshName(_ id: Int64) throws {
+        // Each meeting names the thing once in `mentions` (its local name).
+        var used: [String: Int] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT surface, COUNT(DISTINCT meeting_id) AS n FROM mentions WHERE entity_id = ? GROUP BY surface"),
+                                    arguments: [id]) {
+            used[NameMatcher.normalize(row["surface"] as String), default: 0] += row["n"] as Int
+        }
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY meeting_date, id"), arguments: [id])
-        var best: (count: Int, name: String)?
+        var best: (strong: Int, meetings: Int, count: Int, name: String)?
         for row in rows {
             let alias: String = row["alias"]
+            let meetings = used[NameMatcher.normalize(alias)] ?? 0
             let count = NameMatcher.contentTokens(alias).count
-            if best == nil || count > best!.count { best = (count, alias) }
+            // "Channels" said in five meetings still does not name the channel settings.
+            let strong = Self.namer.isWeakSingleName(alias) ? 0 : 1
+            if best == nil || (strong, meetings, count) > (best!.strong, best!.meetings, best!.count) { best = (strong, meetings, count, alias) }
         }
         if let b = best { try db.cachedStatement(sql: "UPDATE entities SET name = ? WHERE id = ?").execute(arguments: [b.name, id]) }
     }

@@ -3,7 +3,7 @@ import Foundation
 /// Shared recognisers for the pieces every format has in some form: `Speaker: text`
 /// lines, `Key: value` headers and dates written in the usual ways.
 enum HeaderFields {
-    static let headerKeys: Set<String> = ["title", "date", "attendees", "participants", "present",
+    static let headerKeys: Set<String> = ["title", "date", "attendees", "participants", "present", "officers", "in attendance", "also present",
                                           "meeting", "subject", "time", "location", "when", "notes"]
 
     /// `Title: Mobile weekly` → ("title", "Mobile weekly") for known header keys only.
@@ -14,11 +14,21 @@ enum HeaderFields {
         return (key, String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
     }
 
+    /// "**Present:** Cllr Margaret Hale (Chair), Mr Lowe (Finance)" → ["Margaret Hale", "Lowe"]:
+    /// emphasis marks, roles in brackets and titles are not part of a name.
     static func names(_ list: String) -> [String] {
-        list.split(whereSeparator: { $0 == "," || $0 == ";" })
-            .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
-            .filter { !$0.isEmpty && $0.count <= 60 }
+        let withoutRoles = list.replacingOccurrences(of: #"\([^)]*\)"#, with: "", options: .regularExpression)
+        return withoutRoles.split(whereSeparator: { $0 == "," || $0 == ";" })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "*_ .\t")) }
+            .map { name -> String in
+                var words = name.split(separator: " ").map(String.init)
+                while words.count > 1, titles.contains(words[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) { words.removeFirst() }
+                return words.joined(separator: " ")
+            }
+            .filter { !$0.isEmpty && $0.count <= 60 && !$0.contains(":") }
     }
+
+    static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "cllr", "councillor", "sir", "dame", "mx"]
 
     private static let particles: Set<String> = ["de", "van", "der", "von", "da", "del", "la", "le", "bin", "al", "di", "du", "dos"]
     private static let notSpeakers: Set<String> = ["note", "notes", "action", "actions", "decision", "decisions",

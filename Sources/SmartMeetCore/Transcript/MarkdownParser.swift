@@ -14,12 +14,14 @@ public struct MarkdownParser: TranscriptParser {
         // First pass: who is present, so bold labels can be told apart from topic labels.
         var people = Set<String>()
         for line in lines {
-            if let (key, value) = HeaderFields.header(line), ["attendees", "participants", "present"].contains(key) {
-                result.attendees = HeaderFields.names(value)
+            let plain = line.replacingOccurrences(of: "**", with: "")
+            if let (key, value) = HeaderFields.header(plain), ["attendees", "participants", "present", "officers", "in attendance", "also present"].contains(key) {
+                result.attendees += HeaderFields.names(value)
+                continue
             }
-            for sentence in line.components(separatedBy: ". ") {
+            for sentence in plain.components(separatedBy: ". ") {
                 if let range = sentence.range(of: "Present:") ?? sentence.range(of: "Attendees:") {
-                    result.attendees = HeaderFields.names(String(sentence[range.upperBound...]))
+                    result.attendees += HeaderFields.names(String(sentence[range.upperBound...]))
                 }
             }
         }
@@ -43,7 +45,7 @@ public struct MarkdownParser: TranscriptParser {
             if result.turns.isEmpty, let (key, value) = HeaderFields.header(line) {
                 if key == "date" || key == "when" { result.date = HeaderFields.date(in: value) ?? result.date; continue }
                 if key == "title" { result.title = value; continue }
-                if ["attendees", "participants", "present"].contains(key) { continue }
+                if ["attendees", "participants", "present", "officers", "in attendance", "also present"].contains(key) { continue }
             }
             if line.range(of: "Present:") != nil, result.turns.isEmpty { continue }
             var body = line

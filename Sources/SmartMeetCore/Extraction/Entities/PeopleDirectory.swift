@@ -1,32 +1,8 @@
 import Foundation
 
-/// A stretch of a sentence that names (or points back to) a trackable thing.
-struct Mention {
-    var range: Range<Int>
-    /// As written, without determiners and describing adjectives.
-    var name: String
-    var head: String?
-    var type: EntityType
-    /// A bare head noun with a definite article ("the migration"): refers back only.
-    var isGeneric: Bool
-    /// Only capitalised words ("Riverside Hall"): a counterparty or product name.
-    var isProper: Bool
-    /// Sits after a preposition ("for the GDPR requests"): not the subject of the clause.
-    var isPrepositional: Bool
-    /// The preposition before it, if any ("on" in "on the migration").
-    var preposition: String? = nil
-    var isSubordinate: Bool
-    var aliases: [String] = []
-    var anchor: String?
-    /// A short sentence that is only this name ("And offline?"): it sets the topic.
-    var isFragment = false
-    /// Index of the meeting-local entity it was registered as.
-    var local = -1
-}
-
 /// Who is in the meeting, so names of people are never taken for names of work and
 /// first names can be turned into full names.
-struct PeopleDirectory {
+struct PeopleDirectory: Sendable {
     private(set) var fullNames: [String] = []
     private var byToken: [String: String] = [:]
 
@@ -48,6 +24,9 @@ struct PeopleDirectory {
             byToken[p.folding(options: .diacriticInsensitive, locale: nil)] = byToken[p]
         }
     }
+
+    /// Titles before a surname: "Ms Cho", "Cllr Osei", "Dr Moreau".
+    static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "cllr", "councillor", "sir", "dame", "mx"]
 
     func isPerson(_ lowerToken: String) -> Bool { byToken[lowerToken] != nil || GivenNames.all.contains(lowerToken) }
 

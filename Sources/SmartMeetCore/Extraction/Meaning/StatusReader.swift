@@ -1,0 +1,492 @@
+import Foundation
+
+/// Whom a status reading is about, before the discourse decides which entity that is.
+enum StatusTarget: Sendable {
+    /// A phrase the clause names.
+    case phrase(NounPhrase)
+    /// "it", "that", "this one": what was last talked about.
+    case pronoun
+    /// Nothing named ("we're stuck", "blocked on permits", "done"): the topic.
+    case topic
+}
+
+struct StatusReading: Sendable {
+    var state: EntityState
+    var strength: Int
+    var target: StatusTarget
+    /// A suggestion: the next speakers may accept it (→ planned) or not.
+    var isProposal: Bool
+    /// Asked, not stated: counts only when the answer confirms it.
+    var isQuestion: Bool
+    /// Said of a part of the thing ("the API side is finished", "80% done"): progress on the whole.
+    var isPartial: Bool
+    /// The part is the subject ("the API side", "the first tables"): the status belongs to
+    /// the thing under discussion, not to the part.
+    var partSubject = false
+    /// Position of the predicate in the sentence.
+    var position: Int
+    var concept: StatusConcept
+}
+
+/// Reads what a clause says about the progress of work by composing its parts: the
+/// meaning of the predicate (a WordNet concept or an idiom), then polarity ("not",
+/// "no longer", "nothing"), modality ("could", "should", "will", "let's", a question,
+/// an "if"), aspect (progressive, perfect, partial: "the API side is finished") and
+/// voice (who did what to what). No sentence is matched as a whole.
+struct StatusReader {
+    let lexicon: StatusLexicon?
+    let wordNet: WordNet?
+    let isPerson: (String) -> Bool
+
+    func read(_ s: ParsedSentence) -> [StatusReading] {
+        var out: [StatusReading] = []
+        for (ci, clause) in s.clauses.enumerated() {
+            guard clause.kind != .condition, clause.kind != .waitFor else { continue }
+            // "I'd flag the steel frame as at risk", "we're treating the lease as blocked":
+            // a state given "as" what the previous clause's object is.
+            if ci > 0, s.words[clause.range.lowerBound].lower == "as", let thing = s.clauses[ci - 1].objects.first(where: { !isPersonPhrase($0, s.words) }),
+               var r = read(clause, ci, s) {
+                out.removeAll { s.clauses[ci - 1].range.contains($0.position) && $0.isProposal }
+                r.target = phraseOrPronoun(thing, s.words)
+                r.strength = max(r.strength, 2)
+                r.isProposal = false
+                out.append(r)
+                continue
+            }
+            if let r = waitingFor(clause, ci, s) ?? read(clause, ci, s) ?? proposal(clause, s) { out.append(r) }
+        }
+        return out
+    }
+
+    /// "We can't touch it until security signs off", "nothing to do there until they
+    /// answer", "won't start before the budget is in place": a negated main clause limited
+    /// by "until"/"before"/"once" says the work waits on something: blocked.
+    private func waitingFor(_ c: Clause, _ ci: Int, _ s: ParsedSentence) -> StatusReading? {
+        guard ci + 1 < s.clauses.count, s.clauses[ci + 1].kind == .waitFor, c.kind == .main || c.kind == .complement else { return nil }
+        let w = s.words
+        let negative = (c.verb?.negated ?? false) || c.range.contains { ["nothing", "no", "nobody", "not", "never", "n't"].contains(w[$0].lower) }
+        guard negative else { return nil }
+        // "on hold until", "paused until": the pause is the news.
+        let found = predicate(c, w)
+        if let f = found, f.concept == .pause { return nil }
+        // "We won't start building until 4.2 is out": scheduled after it, not stuck.
+        let planned = found?.concept == .begin && ["will", "going to"].contains(c.verb?.modal ?? "")
+        let target: StatusTarget
+        let nothing: Set<String> = ["anything", "nothing", "something", "everything", "much", "any"]
+        if let p = c.prepObjects.first(where: { ["on", "with", "for"].contains($0.prep) && !$0.np.isPronoun && !isPersonPhrase($0.np, w) }) {
+            target = phraseOrPronoun(p.np, w)
+        } else if let o = c.objects.first(where: { !isPersonPhrase($0, w) && !($0.isPronoun && nothing.contains(w[$0.head].lower)) }) { target = phraseOrPronoun(o, w) }
+        else if let subj = c.subject, !isPersonPhrase(subj, w), !(subj.isPronoun && ["nothing", "nobody"].contains(w[subj.head].lower)) { target = phraseOrPronoun(subj, w) }
+        else { target = .topic }
+        return StatusReading(state: planned ? .planned : .blocked, strength: planned ? 2 : 3, target: followsGerund(c, w) ? .topic : target,
+                             isProposal: false, isQuestion: s.isQuestion, isPartial: false, position: c.verb?.main ?? c.range.lowerBound,
+                             concept: planned ? .schedule : .block)
+    }
+
+    /// "We could pilot an evening clinic", "I'd like to approach them about a gala
+    /// sponsorship", "what if we built a volunteer app": a speaker putting forward work
+    /// (a wish or possibility, said by "I", "we" or "you", about an activity) proposes it.
+    private func proposal(_ c: Clause, _ s: ParsedSentence) -> StatusReading? {
+        let w = s.words
+        guard let v = c.verb, !v.negated, c.kind == .main || c.kind == .complement, let subject = c.subject, subject.isPronoun,
+              ["i", "we", "you", "us"].contains(w[subject.head].lower) else { return nil }
+        let wish = v.modal.map { ["could", "might", "should", "'d", "would", "like to", "want to", "love to"].contains($0) } ?? false
+        let whatIf = c.range.lowerBound >= 2 && w[c.range.lowerBound - 1].lower == "if" && w[c.range.lowerBound - 2].lower == "what"
+        guard wish || whatIf, w[v.main].tag == .verb, !Self.nonActivities.contains(w[v.main].lemma) || w[v.main].lemma == "start" else { return nil }
+        let np = c.objects.first { !$0.isPronoun && !isPersonPhrase($0, w) && !isTimePhrase($0, w) }
+            ?? c.prepObjects.first { ["about", "for", "on", "with", "into"].contains($0.prep) && !isPersonPhrase($0.np, w) && !isTimePhrase($0.np, w) }?.np
+        guard let thing = np else { return nil }
+        // "We could build a small one": the one under discussion.
+        let placeholder = EntityNamer.placeholders.contains(w[thing.head].lower)
+        return StatusReading(state: .proposed, strength: 2, target: placeholder ? .topic : .phrase(thing), isProposal: true, isQuestion: false,
+                             isPartial: false, position: v.main, concept: .propose)
+    }
+
+    // MARK: - One clause
+
+    private func read(_ c: Clause, _ ci: Int, _ s: ParsedSentence) -> StatusReading? {
+        let w = s.words
+        // "Agreed, …", "Fine.", "Approved!": a one-word reply to the last speaker, not a predicate.
+        let content = c.range.filter { !w[$0].isPunct && w[$0].tag != .intj && w[$0].tag != .conj }
+        if content.count == 1, c.subject == nil, c.kind == .main, ci == 0 || s.clauses.count == 1,
+           ["agreed", "approved", "fine", "sure", "done", "deal", "decided", "confirmed"].contains(w[content[0]].lower) { return nil }
+        guard var found = predicate(c, w) else { return activity(c, ci, s) ?? dateOutlook(c, s) }
+        // "My laptop decided to update itself", "they agreed to send the figures": deciding
+        // to do something says what the subject chose, not the state of a piece of work.
+        if [.decide, .approve].contains(found.concept), let v = c.verb, found.at == v.main, v.range.upperBound < w.count,
+           w[v.range.upperBound].lower == "to" { return nil }
+        // "Mr Mistry agreed to do so", "Mr Lowe agreed.": a person accepting an action or a
+        // point is not a decision about a piece of work (who takes it is found elsewhere).
+        if [.approve, .decide].contains(found.concept), let v = c.verb, !v.isPassive, !v.isCopula,
+           let subj = c.subject, isPersonPhrase(subj, w), w[subj.head].lower != "we",
+           c.objects.isEmpty && c.prepObjects.isEmpty || (v.range.upperBound < w.count && w[v.range.upperBound].lower == "to") {
+            return nil
+        }
+        var negated = c.verb?.negated ?? false
+        // "not on track", "not done", "no longer blocked" inside the complement.
+        if let at = found.at, at > c.range.lowerBound {
+            let before = w[max(c.range.lowerBound, at - 3)..<at]
+            if before.contains(where: { $0.tag == .neg || $0.lower == "no" }) { negated = true }
+        }
+        let noLonger = c.range.contains { (i: Int) -> Bool in
+            let x = w[i].lower
+            let previous = i > 0 ? w[i - 1].lower : ""
+            return x == "anymore" || (x == "longer" && previous == "no") || (x == "more" && previous == "any")
+        }
+        // "nothing agreed", "no decision", "nobody has started": a negative subject or object.
+        if let subject = c.subject, subject.isPronoun, ["nothing", "nobody", "none", "noone", "no-one"].contains(w[subject.head].lower) { negated = true }
+        if let d = c.subject?.determiner, d == "no", found.fromNoun { negated = true }
+        if found.fromNoun, let at = found.at, at > 0, w[at - 1].lower == "no" || (at > 1 && w[at - 2].lower == "no") { negated = true }
+        if c.range.contains(where: { w[$0].lower == "without" }) && found.concept == .begin { negated = true }
+
+        // "I want it finished by May 29th": a wish about the complement, not a fact.
+        let desire = c.verb.map { Self.desireVerbs.contains(w[$0.main].lemma) } ?? false
+        let modal = c.verb?.modal ?? (desire ? "want to" : nil)
+        let irrealis = modal.map { FunctionWords.irrealisModals.contains($0) || ["want to", "hope to", "wish to", "like to", "love to", "need to", "have to"].contains($0) } ?? false
+        let future = modal.map { ["will", "going to", "plan to", "aim to", "intend to", "expect to"].contains($0) } ?? false
+        let question = s.isQuestion || c.kind == .main && isInterrogative(c, w)
+
+        guard var (state, strength) = compose(found.concept, negated: negated, noLonger: noLonger, irrealis: irrealis,
+                                              future: future, progressive: c.verb?.isProgressive ?? false,
+                                              modal: modal) else { return nil }
+        // An idiom states its state as plainly as it was written ("at risk" says at risk
+        // outright, though a word of trouble alone only hints at it).
+        if found.span != nil, state == found.concept.plainState { strength = max(strength, found.strength) }
+        if c.kind == .reason || c.kind == .concession || c.kind == .time { strength = max(1, strength - 1) }
+        strength = min(strength, found.strength)
+        // "The API side is finished", "80% done", "mostly done": part of it.
+        let partial = isPartial(c, w, found)
+        if partial, state == .completed { state = .in_progress; strength = 2 }
+        found.isProposal = found.isProposal || (state == .proposed && !negated)
+        var scoped = c
+        if let span = found.span {
+            scoped.objects.removeAll { span.overlaps($0.range) }
+            scoped.prepObjects.removeAll { span.overlaps($0.np.range) }
+        }
+        // "Support tickets dropped", "the deal closed": a verb that cancels or approves acts on
+        // something; used without an object or a passive, it means something else (fell).
+        if [.cancel, .approve, .decide].contains(found.concept), let v = c.verb, !v.isPassive, !v.isCopula, !v.isImperative,
+           found.at == v.main, scoped.objects.isEmpty, let subj = c.subject, !subj.isPronoun, !isPersonPhrase(subj, w),
+           !(v.range.upperBound < w.count && ["it", "that", "this", "them"].contains(w[v.range.upperBound].lower)) {
+            return nil
+        }
+        let target = self.target(scoped, w, concept: found.concept, passive: c.verb?.isPassive ?? false, fromNoun: found.fromNoun)
+        var reading = StatusReading(state: state, strength: strength, target: target, isProposal: found.isProposal,
+                                    isQuestion: question, isPartial: partial, position: found.at ?? c.range.lowerBound, concept: found.concept)
+        reading.partSubject = partial && isPartSubject(c, w)
+        return reading
+    }
+
+    private struct Found {
+        /// The words of an idiom ("out the door"): never what the status is about.
+        var span: Range<Int>? = nil
+        var concept: StatusConcept
+        var strength: Int
+        var at: Int?
+        var fromNoun: Bool
+        var isProposal: Bool
+    }
+
+    /// The meaning of the clause's predicate: an idiom, a predicate adjective or
+    /// participle, a predicate noun ("a risk", "an option"), or the main verb.
+    private func predicate(_ c: Clause, _ w: [Word]) -> Found? {
+        if let (idiom, at) = StatusIdioms.find(in: w, c.range).first {
+            var f = Found(concept: idiom.concept, strength: idiom.strength, at: at, fromNoun: false, isProposal: idiom.concept == .propose)
+            f.span = at..<(at + idiom.words.count)
+            return f
+        }
+        guard let lexicon else { return nil }
+        // "The migration is going", "it's still going": going, with nothing after it.
+        if let v = c.verb, ["go", "move"].contains(w[v.main].lemma), v.isProgressive || w[max(0, v.main - 1)].lower == "still",
+           c.range.upperBound == v.range.upperBound || (v.range.upperBound < w.count && ["well", "fine", "ok", "okay", "smoothly", "great", "ahead", "strong", "along"].contains(w[v.range.upperBound].lower)) {
+            return Found(concept: .progress, strength: 2, at: v.main, fromNoun: false, isProposal: false)
+        }
+        if let v = c.verb, !v.isCopula, w[v.main].tag == .verb {
+            if let concept = lexicon.concept(v.lemma, .verb) ?? lexicon.concept(w[v.main].lemma, .verb)
+                ?? lexicon.concept(w[v.main].lower, .adjective) {
+                return Found(concept: concept, strength: concept.strength, at: v.main, fromNoun: false, isProposal: false)
+            }
+        }
+        // Copula complements, or a verbless note ("Dalton: blocked", "parked", "done").
+        let scan = c.verb.map { $0.isCopula ? ($0.main + 1)..<c.range.upperBound : ($0.range.upperBound)..<c.range.upperBound } ?? c.range
+        for i in scan where !w[i].isPunct {
+            let x = w[i]
+            var concept: StatusConcept?
+            var fromNoun = false
+            switch x.tag {
+            case .adj: concept = lexicon.concept(x.lemma, .adjective)
+            case .verb:
+                // A participle as a predicate: "cancelled", "approved", "signed".
+                if c.verb == nil || c.verb!.isCopula || x.lower.hasSuffix("ed") || x.lower.hasSuffix("en") {
+                    concept = lexicon.concept(x.lemma, .verb) ?? lexicon.concept(x.lower, .adjective)
+                }
+            case .noun:
+                // Only as the head of a predicate noun phrase: "a risk", "an option", "the blocker".
+                if isPhraseHead(i, c) { concept = lexicon.concept(x.lemma, .noun); fromNoun = true }
+            case .adv:
+                concept = lexicon.concept(x.lemma, .adjective)
+            case .prep where x.lower == "behind" && c.verb?.isCopula == true:
+                concept = .delay             // "we're behind", "it's behind"
+            default: break
+            }
+            // A verbless clause names its subject first; its status word must follow the name.
+            if let concept, c.verb != nil || !(c.subject?.range.contains(i) ?? false) {
+                let strength = fromNoun ? min(concept.strength, 2) : concept.strength
+                return Found(concept: concept, strength: strength, at: i, fromNoun: fromNoun,
+                             isProposal: fromNoun && concept == .propose)
+            }
+            // Stop at the first preposition after a complement word: "on the migration" is not it.
+            if c.verb != nil, x.tag == .prep, i > scan.lowerBound + 1 { break }
+        }
+        return nil
+    }
+
+    private func isPhraseHead(_ i: Int, _ c: Clause) -> Bool {
+        c.phrases.contains { $0.head == i && !($0 == c.subject) }
+    }
+
+    /// "we're building the dashboard", "I'm doing the change management controls this
+    /// week", "still working through it": work under way, said through what is being done.
+    private func activity(_ c: Clause, _ ci: Int, _ s: ParsedSentence) -> StatusReading? {
+        if let r = partDone(c, s) { return r }
+        // "I'm on it", "we're on that now": someone is working on the thing.
+        if let v = c.verb, v.isCopula, !v.negated, v.modal == nil, let subject = c.subject, isPersonPhrase(subject, s.words) {
+            let rest = (v.main + 1..<c.range.upperBound).map { s.words[$0].lower }.filter { !["now", "already", "still", "."].contains($0) }
+            if rest.count == 2, rest[0] == "on", ["it", "that", "this"].contains(rest[1]) {
+                return StatusReading(state: .in_progress, strength: 2, target: .pronoun, isProposal: false, isQuestion: s.isQuestion,
+                                     isPartial: false, position: v.main, concept: .progress)
+            }
+        }
+        guard let v = c.verb, v.isProgressive || (v.particle != nil && ["on", "through"].contains(s.words[v.particle!].lower)),
+              !v.negated, v.modal == nil, c.kind == .main || c.kind == .complement,
+              let subject = c.subject, isPersonPhrase(subject, s.words) else { return nil }
+        let lemma = s.words[v.main].lemma
+        guard !Self.nonActivities.contains(lemma) else { return nil }
+        // Making, changing, handling and negotiating are work on something; thinking, being,
+        // feeling, moving and aiming are not (but "working" is).
+        if let wn = wordNet, let sense = wn.senses(lemma, .verb).first, lemma != "work",
+           !["verb.creation", "verb.change", "verb.contact", "verb.communication", "verb.social", "verb.possession"].contains(LexicalFile.names[Int(sense.lexfile)]) {
+            return nil
+        }
+        let target: StatusTarget = c.objects.first.map { phraseOrPronoun($0, s.words) }
+            ?? c.prepObjects.first(where: { ["on", "through"].contains($0.prep) }).map { phraseOrPronoun($0.np, s.words) } ?? .topic
+        return StatusReading(state: .in_progress, strength: 1, target: target, isProposal: false, isQuestion: s.isQuestion,
+                             isPartial: false, position: v.main, concept: .progress)
+    }
+
+    private static let desireVerbs: Set<String> = ["want", "need", "hope", "wish", "like", "expect", "prefer", "require", "aim"]
+
+    /// "We moved the first forty tables", "I've mapped about two thirds of the fields":
+    /// work done on a part of the thing under discussion means it is under way.
+    private func partDone(_ c: Clause, _ s: ParsedSentence) -> StatusReading? {
+        let w = s.words
+        guard let v = c.verb, !v.negated, v.modal == nil, !v.isCopula, c.kind == .main, let subject = c.subject,
+              isPersonPhrase(subject, w), let object = c.objects.first, !object.isPronoun,
+              w[v.main].lower.hasSuffix("ed") || v.isPerfect || w[v.main].lower != w[v.main].lemma else { return nil }
+        let span = object.range.lowerBound..<min(w.count, object.range.upperBound + 3)
+        let counted = span.contains { i in
+            w[i].tag == .num || FunctionWords.ordinalWords[w[i].lower] != nil || ["half", "most", "some", "thirds", "third", "quarter",
+                "percent", "bulk", "rest", "part"].contains(w[i].lower) || w[i].lower.hasSuffix("%")
+        }
+        guard counted else { return nil }
+        return StatusReading(state: .in_progress, strength: 2, target: .topic, isProposal: false, isQuestion: s.isQuestion,
+                             isPartial: true, position: v.main, concept: .progress)
+    }
+
+    /// "I don't think I make the 27th", "we won't hit the date", "we'll make it": whether a
+    /// date will be met, said with the verbs for meeting it.
+    private func dateOutlook(_ c: Clause, _ s: ParsedSentence) -> StatusReading? {
+        let w = s.words
+        guard let v = c.verb, ["make", "hit", "meet", "reach", "miss"].contains(w[v.main].lemma), c.kind != .condition else { return nil }
+        let object = c.objects.first
+        let aboutDate = object.map { isTimePhrase($0, w) || ["date", "deadline", "it", "target", "window", "cutoff"].contains(w[$0.head].lower) } ?? false
+        guard aboutDate else { return nil }
+        // "I don't think I make it" negates the belief, not the making: still a doubt.
+        let doubted = v.negated || (c.range.lowerBound > 0 && s.words[..<c.range.lowerBound].contains { $0.tag == .neg })
+        let missed = w[v.main].lemma == "miss"
+        let state: EntityState = doubted != missed ? .at_risk : .in_progress
+        return StatusReading(state: state, strength: state == .at_risk ? 3 : 2, target: .topic, isProposal: false, isQuestion: s.isQuestion,
+                             isPartial: false, position: v.main, concept: state == .at_risk ? .trouble : .progress)
+    }
+
+    /// Verbs that describe talk or presence, not progress on work.
+    private static let nonActivities: Set<String> = ["talk", "say", "think", "go", "come", "look", "wait", "try", "ask",
+        "tell", "hope", "mean", "get", "have", "be", "do", "kid", "joke", "laugh", "listen", "hear", "see", "want",
+        "need", "expect", "plan", "call", "record", "share", "present", "start", "move", "run", "sit"]
+
+    // MARK: - Composition
+
+    /// Concept × polarity × modality × aspect → state and strength, or nothing.
+    private func compose(_ concept: StatusConcept, negated: Bool, noLonger: Bool, irrealis: Bool, future: Bool,
+                         progressive: Bool, modal: String?) -> (EntityState, Int)? {
+        if negated {
+            switch concept {
+            case .complete:                                     // "not done yet"; "won't finish by the 30th"
+                if let m = modal, ["will", "going to", "can", "could", "might", "may"].contains(m) { return (.at_risk, 3) }
+                return (.in_progress, 2)
+            case .begin: return (.planned, 2)                   // "haven't started"
+            case .block, .wait: return modal == nil || noLonger ? (.in_progress, 3) : nil // "not blocked anymore"; "can't hold us up for long" predicts
+            case .pause: return (.in_progress, 2)               // "not paused"
+            case .delay, .trouble: return noLonger ? (.in_progress, 2) : (.in_progress, 1) // "not worried"
+            case .approve, .decide, .schedule: return (.proposed, 2) // "nothing agreed", "not approved yet"
+            case .progress, .resume:                            // "can't proceed", "isn't moving"
+                if modal == "can" || modal == "could" { return (.blocked, 3) }
+                return irrealis ? nil : (.at_risk, 2)
+            case .cancel, .propose, .consider: return nil       // "we're not dropping it"
+            }
+        }
+        if noLonger, [.block, .wait, .pause].contains(concept) { return (.in_progress, 3) }
+        if irrealis {
+            switch concept {
+            case .delay, .trouble, .block: return (.at_risk, 2)   // "could slip", "might block us"
+            case .propose, .consider: return (.proposed, 2)
+            case .complete where modal == "should": return (.in_progress, 1) // "should be done by Friday"
+            default: return nil                                 // "we could pause it": a thought, not a decision
+            }
+        }
+        if future {
+            switch concept {
+            case .complete: return (.in_progress, 2)            // "will be done Friday": not yet
+            case .begin, .schedule: return (.planned, 2)        // "will start next week"
+            case .approve, .decide: return nil                  // "will decide": not yet
+            case .delay, .trouble: return (.at_risk, 2)
+            default: return (concept.plainState, max(1, concept.strength - 1))
+            }
+        }
+        if progressive, concept == .complete { return (.in_progress, 2) } // "finishing up"
+        if concept == .begin { return (.in_progress, 2) }
+        return (concept.plainState, concept.strength)
+    }
+
+    // MARK: - Aspect and target
+
+    private static let partNouns: Set<String> = ["side", "part", "half", "phase", "bit", "piece", "portion", "stage", "section",
+        "chunk", "most", "some", "rest", "first", "majority", "parts", "bits", "pieces", "end", "backend", "frontend"]
+
+    private func isPartSubject(_ c: Clause, _ w: [Word]) -> Bool {
+        guard let s = c.subject, !s.isPronoun else { return false }
+        return Self.partNouns.contains(w[s.head].lemma) || Self.partNouns.contains(w[s.head].lower)
+            || s.range.contains(where: { w[$0].tag == .num || ["first", "some", "most", "half", "part"].contains(w[$0].lower) })
+    }
+
+    private func isPartial(_ c: Clause, _ w: [Word], _ found: Found) -> Bool {
+        if isPartSubject(c, w) { return true }
+        // "80% done", "mostly finished", "halfway", "nearly there", "except the renderer".
+        let window = c.range
+        return window.contains { i in
+            let x = w[i].lower
+            return ["mostly", "partly", "partially", "nearly", "almost", "halfway", "largely", "percent", "%", "except", "half", "quarter",
+                    "third", "thirds", "partway", "somewhat"].contains(x)
+                || (x.hasSuffix("%") && x.count > 1)
+        }
+    }
+
+    /// "started swapping the SDK", "finished testing the app": the verb's object is an
+    /// activity (a gerund), part of the work under discussion.
+    private func followsGerund(_ c: Clause, _ w: [Word]) -> Bool {
+        guard let v = c.verb, v.range.upperBound < c.range.upperBound else { return false }
+        let next = w[v.range.upperBound]
+        return next.tag == .verb && next.lower.hasSuffix("ing")
+    }
+
+    private func target(_ c: Clause, _ w: [Word], concept: StatusConcept, passive: Bool, fromNoun: Bool = false) -> StatusTarget {
+        if [.begin, .complete, .resume].contains(concept), followsGerund(c, w) { return .topic }
+        // "three of them are blockers for the payment flow": a blocker is for something.
+        if fromNoun, [.block, .trouble, .delay].contains(concept),
+           let p = c.prepObjects.first(where: { ["for", "to", "on"].contains($0.prep) && !isPersonPhrase($0.np, w) && !isTimePhrase($0.np, w) }) {
+            return phraseOrPronoun(p.np, w)
+        }
+        // "which worries me for 4.2": the thing a worry is for.
+        if [.trouble, .delay].contains(concept), c.subject.map({ $0.isPronoun }) ?? true,
+           let p = c.prepObjects.first(where: { ["for", "about", "with"].contains($0.prep) && !$0.np.isPronoun && !isPersonPhrase($0.np, w) && !isTimePhrase($0.np, w) }) {
+            return .phrase(p.np)
+        }
+        let agentive: Set<StatusConcept> = [.cancel, .pause, .approve, .decide, .schedule, .propose, .consider, .begin, .resume, .complete, .block]
+        let subject = c.subject
+        let subjectIsAgent = subject.map { isPersonPhrase($0, w) } ?? false
+        // "Backend shipped the endpoint": what an agent did to a thing is said of the thing.
+        let hasThingObject = c.objects.contains { !isPersonPhrase($0, w) && !$0.isPronoun && !isTimePhrase($0, w) }
+        if let v = c.verb, !v.isCopula, !passive, agentive.contains(concept), subjectIsAgent || subject == nil || v.isImperative || hasThingObject {
+            // "we paused the migration", "legal approved the contract", "let's drop it".
+            if let o = c.objects.first(where: { !isPersonPhrase($0, w) }) { return phraseOrPronoun(o, w) }
+            if concept == .propose || concept == .consider,
+               let p = c.prepObjects.first(where: { ["for", "about", "into", "on", "with"].contains($0.prep) && !isPersonPhrase($0.np, w) }) {
+                return phraseOrPronoun(p.np, w)
+            }
+            // "the client pulled the plug on the terrace", "legal signed off on the lease":
+            // with no object, what the act was done on.
+            if let p = c.prepObjects.first(where: { ["on", "for"].contains($0.prep) && $0.np.range.lowerBound > v.main
+                    && !isPersonPhrase($0.np, w) && !isTimePhrase($0.np, w) }) {
+                return phraseOrPronoun(p.np, w)
+            }
+            if subject == nil || subjectIsAgent { return .topic }
+        }
+        // "the target of clearing the backlog was at risk": the schedule of the work under discussion.
+        if let s = subject, !s.isPronoun, EntityNamer.scheduleWords.contains(w[s.head].lower) {
+            if let p = c.prepObjects.first(where: { ["of", "for"].contains($0.prep) && $0.np.range.lowerBound == s.range.upperBound + 1 }) {
+                return phraseOrPronoun(p.np, w)
+            }
+            return .topic
+        }
+        if let s = subject, !subjectIsAgent { return phraseOrPronoun(s, w) }
+        // "We're blocked on the Harbor contract": blocked on a thing with a name is the
+        // thing held up ("blocked on the vendor" names the cause, and is left to the topic).
+        if [.block, .wait].contains(concept), subjectIsAgent || subject?.isPronoun == true,
+           let p = c.prepObjects.first(where: { $0.prep == "on" && !isPersonPhrase($0.np, w) && $0.np.range.contains { w[$0].tag == .propn } }) {
+            return phraseOrPronoun(p.np, w)
+        }
+        // "I'm worried about the launch", "we're behind on the migration", "we're blocked on it".
+        if [.trouble, .delay, .progress].contains(concept),
+           let p = c.prepObjects.first(where: { ["about", "on", "with", "for"].contains($0.prep) && !isPersonPhrase($0.np, w) && !isTimePhrase($0.np, w) }) {
+            return phraseOrPronoun(p.np, w)
+        }
+        return .topic
+    }
+
+    private func phraseOrPronoun(_ np: NounPhrase, _ w: [Word]) -> StatusTarget {
+        // "that one", "this thing": a demonstrative with a placeholder points back.
+        if !np.isPronoun, EntityNamer.placeholders.contains(w[np.head].lower), let d = np.determiner,
+           ["that", "this", "the"].contains(d), np.nameRange.count == 1 { return .pronoun }
+        if np.isPronoun {
+            return ["it", "that", "this", "they", "them", "which", "one", "these", "those"].contains(w[np.head].lower) ? .pronoun : .topic
+        }
+        return .phrase(np)
+    }
+
+    /// People, teams and organisations act; they are not the work.
+    func isPersonPhrase(_ np: NounPhrase, _ w: [Word]) -> Bool {
+        let head = w[np.head]
+        if np.isPronoun { return ["i", "we", "you", "he", "she", "us", "me", "him", "her", "everyone", "everybody", "someone",
+                                  "somebody", "nobody", "anyone", "anybody", "who", "y'all", "u"].contains(head.lower) }
+        if isPerson(head.lower) || np.nameRange.allSatisfy({ isPerson(w[$0].lower) }) { return true }
+        if let wn = wordNet, head.tag == .noun, let sense = wn.senses(head.lemma, .noun).first {
+            let file = LexicalFile.names[Int(sense.lexfile)]
+            if file == "noun.person" || file == "noun.group" && np.nameRange.count == 1 { return true }
+        }
+        return ["team", "legal", "finance", "procurement", "marketing", "sales", "engineering", "ops", "hr", "it", "security",
+                "leadership", "management", "everyone", "vendor", "client", "customer", "board", "council", "committee"].contains(head.lower)
+            && np.nameRange.count == 1
+    }
+
+    func isTimePhrase(_ np: NounPhrase, _ w: [Word]) -> Bool {
+        let head = w[np.head]
+        if FunctionWords.weekdays.contains(head.lower) || FunctionWords.months.contains(head.lower) || head.tag == .num { return true }
+        if let wn = wordNet, let sense = wn.senses(head.lemma, .noun).first {
+            return LexicalFile.names[Int(sense.lexfile)] == "noun.time"
+        }
+        return false
+    }
+
+    /// Unpunctuated questions: "can we not just put the record somewhere else", "is it done".
+    private func isInterrogative(_ c: Clause, _ w: [Word]) -> Bool {
+        guard let first = c.range.first(where: { !w[$0].isPunct && w[$0].tag != .intj && w[$0].tag != .conj }) else { return false }
+        let x = w[first]
+        guard x.tag == .aux || x.tag == .modal, first + 1 < c.range.upperBound else { return false }
+        let next = w[first + 1]
+        return next.tag == .pron && FunctionWords.subjectPronouns.contains(next.lower) || next.tag == .det
+    }
+}
+
+extension NounPhrase: Equatable {
+    static func == (a: NounPhrase, b: NounPhrase) -> Bool { a.range == b.range }
+}
