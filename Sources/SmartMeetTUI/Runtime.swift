@@ -106,6 +106,16 @@ public final class AppRuntime: @unchecked Sendable {
         }
         cancelFlag.set()
         saveSettings()
+        finishBackgroundWork()
+    }
+
+    /// Lets the import (cancelled between files) and the vector indexer (after its current
+    /// batch) stop before the process exits: exiting under a thread still inside the
+    /// extractor or BLAS crashed the app on quit (exit status 139) right after a large import.
+    func finishBackgroundWork() {
+        imports.sync {}
+        reads.sync {}
+        indexer.stop()
     }
 
     // MARK: - Effects
