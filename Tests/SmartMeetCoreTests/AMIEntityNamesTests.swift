@@ -54,9 +54,9 @@ final class AMIEntityNamesTests: XCTestCase {
         if tokens.count == 1, FunctionWords.all.contains(tokens[0]) { return "a pronoun or function word" }
         // "doub double-curved", "cr criteria": a start the speaker broke off and said again.
         for (a, b) in zip(tokens, tokens.dropFirst()) where a.count < b.count && b.hasPrefix(a) { return "broken-off “\(a)”" }
-        // "requiremen", "fift": a word no dictionary has, cut from one it has.
+        // "requiremen", "fift": a word no dictionary has, one or two letters short of one it has.
         for t in tokens where t.count >= 2 && t.allSatisfy(\.isLetter) && wordNet.senses(t).isEmpty && wordNet.lemmas(t, .noun).isEmpty
-            && !people.contains(t) && !GivenNames.all.contains(t) && extendsByALetterOrTwo(t, wordNet) {
+            && !people.contains(t) && !GivenNames.all.contains(t) && wordNet.isPrefixOfLongerWord(t, within: 2) {
             let original = name.split(separator: " ").first { $0.lowercased() == t }.map(String.init) ?? t
             if original != original.uppercased() { return "broken-off “\(t)”" }
         }
@@ -70,17 +70,6 @@ final class AMIEntityNamesTests: XCTestCase {
             if other > 0, noun * 3 < other { return "a word used mostly as a verb, adjective or adverb" }
         }
         return nil
-    }
-
-    /// Some dictionary word is this one plus one or two letters ("requiremen" → "requirement").
-    static func extendsByALetterOrTwo(_ t: String, _ wordNet: WordNet) -> Bool {
-        let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
-        let classes: [WordClass] = [.noun, .verb, .adjective, .adverb]
-        for a in letters {
-            if classes.contains(where: { wordNet.contains(t + a, $0) }) { return true }
-            for b in letters where classes.contains(where: { wordNet.contains(t + a + b, $0) }) { return true }
-        }
-        return false
     }
 
     /// The checker itself tells noise from names.

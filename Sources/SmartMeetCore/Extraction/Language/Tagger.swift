@@ -174,7 +174,7 @@ struct Tagger {
         }
         // "until the new rota policy lands": after a subordinator, a phrase with no verb
         // yet ends in its verb.
-        for k in words.indices where ["until", "when", "once", "if", "before", "after", "because", "since", "unless"].contains(words[k].lower) {
+        for k in words.indices where FunctionWords.subordinators.contains(words[k].lower) {
             var j = k + 1
             while j < words.count, [.det, .adj, .noun, .propn, .num, .poss].contains(words[j].tag) { j += 1 }
             let end = j
