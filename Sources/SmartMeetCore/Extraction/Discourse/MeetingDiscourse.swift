@@ -46,6 +46,13 @@ struct MeetingDiscourse {
     /// The turn in which a topic was put up front (a label, a heading, "wes driftwood"):
     /// for a few turns after, what is said is said about it.
     var segmentTurn: Int?
+    var segmentSpeaker = ""
+    /// The turn that answers the one that put the topic up ("And insurance?" — "The
+    /// broker's had quotes back…"): the reply is about the topic too, so a thing first
+    /// named in it is a detail of the topic.
+    var segmentAnswerTurn: Int?
+    /// People named in each turn: whom a speaker hands the floor to.
+    var addressed: [Int: Set<String>] = [:]
     static let segmentReach = 3
 
     /// A topic carries over this many sentences; after that, a pronoun is too far from its noun.
@@ -110,6 +117,18 @@ struct MeetingDiscourse {
                 continue
             }
             answerPending(s, backchannel: item.isBackchannel)
+            if let seg = segmentTurn, segmentAnswerTurn == nil, s.turn > seg, s.isFirstInTurn, !item.isBackchannel {
+                // Only the very next speaker answers, and only when asked — by a question or
+                // by name ("And insurance?", "Marrow. Owen?"); someone who labels their own
+                // item and reports on it ("Customer 360 dashboard. Signed off…") is not
+                // answered by the next speaker, who moves on to their own.
+                let asked = lastQuestion.map { $0.turn == seg && $0.speaker == segmentSpeaker } ?? false
+                    || addressed[seg]?.contains(s.speaker) == true
+                segmentAnswerTurn = s.speaker != segmentSpeaker && asked ? s.turn : -1
+            }
+            for x in s.words where x.tag == .propn && people.isPerson(x.lower) {
+                addressed[s.turn, default: []].insert(people.fullName(x.text))
+            }
             let mentions = register(s)
             // "Item 5.", "Agenda item 3": a new item begins; nothing is its topic yet.
             if s.clauses.allSatisfy({ $0.verb == nil }), mentions.isEmpty, s.contentWords.count <= 3,
@@ -268,6 +287,9 @@ struct MeetingDiscourse {
             first.range = first.range.lowerBound..<last.range.upperBound
         }
         let inFirst = mentions.filter { first.range.contains($0.phrase.range.lowerBound) }
+        // A question asking after a thing's state, not one that names a state ("so we're
+        // back on track?" asks for a yes, and "track" is no topic).
+        let asksAfter = s.isQuestion && StatusIdioms.find(in: w, 0..<w.count).isEmpty
         // Every other word of the clause is a person, a discourse word or a preposition.
         let others = first.range.filter { i in !inFirst.contains { $0.phrase.range.contains(i) } && !w[i].isPunct }
         let bare = others.allSatisfy { i in
@@ -276,11 +298,12 @@ struct MeetingDiscourse {
                 || w[i].tag == .det || w[i].tag == .conj || ["next", "first", "then", "update", "news", "item", "status", "now",
                 "regarding", "re", "about", "what", "how", "how's", "where", "any", "quick", "one", "last", "finally", "also",
                 "moving", "onto", "on", "to", "topic", "agenda", "please", "go", "lets", "let", "us", "talk"].contains(w[i].lower)
+                || asksAfter && Self.isStatusQuestionWord(w[i])
         }
         // A fragment answering someone's question ("Detail screen.", "Data residency, I
         // think.") answers it; it does not move the meeting on.
         let answers = lastQuestion.map { $0.speaker != s.speaker && sentenceIndex - $0.sentence <= 2 && s.turn - $0.turn <= 1 } ?? false
-        if first.verb == nil || first.verb.map({ ["be", "talk", "go", "move", "let"].contains($0.lemma) && s.isQuestion }) == true,
+        if first.verb == nil || first.verb.map({ (["be", "talk", "go", "move", "let"].contains($0.lemma) || StatusLexicon.lightVerbs.contains($0.lemma)) && s.isQuestion }) == true,
            bare, !answers, let m = inFirst.first(where: { m in
                // "Nice work." is not a topic; "Jordan, push?" (someone addressed) is.
                !m.phrase.isPronoun && (!entities.all[m.local].isGenericWord || others.contains { people.isPerson(w[$0].lower) } || s.isQuestion
@@ -290,6 +313,17 @@ struct MeetingDiscourse {
             topicReporter = others.map { w[$0] }.first { people.isPerson($0.lower) && $0.lower != "i" }.map { people.fullName($0.text) }
                 ?? (s.isQuestion ? nil : topicReporter)
         }
+    }
+
+    /// The words a question asks after the state of a thing with, besides the thing:
+    /// "where are we on the lease?", "how's the rebrand looking?", "what's the latest
+    /// with Brennan?", "where do we stand on hiring?" — pronouns, auxiliaries, light verbs
+    /// and the nouns that mean "state" or "news".
+    static func isStatusQuestionWord(_ x: Word) -> Bool {
+        if [.pron, .aux, .modal, .adv].contains(x.tag) { return true }
+        if x.tag == .verb, StatusLexicon.lightVerbs.contains(x.lemma) { return true }
+        return ["status", "latest", "news", "update", "updates", "progress", "state", "play", "things", "doing", "with", "of",
+                "stand", "standing", "shaping", "coming", "along", "up"].contains(x.lower)
     }
 
     /// "Mr Mistry reported on the Millbrook footbridge", "Kim gave an update on Greenleaf",
@@ -322,6 +356,8 @@ struct MeetingDiscourse {
         if strong {
             entities.markTopic(local)
             segmentTurn = s.turn
+            segmentSpeaker = s.speaker
+            segmentAnswerTurn = nil
         } else if segmentTurn.map({ s.turn - $0 > Self.segmentReach }) ?? false {
             segmentTurn = nil
         }
@@ -355,6 +391,13 @@ struct MeetingDiscourse {
 
     // MARK: - Whom a reading is about
 
+    /// "Permit?" — "The city issued the annex permit": the reply names the topic in full,
+    /// it is not a piece of it.
+    private func namesFully(_ e: LocalEntities.Entity, _ topic: Int) -> Bool {
+        let t = entities.all[topic]
+        return !t.words.isEmpty && t.words.isSubset(of: e.words) || !t.heads.isDisjoint(with: e.heads)
+    }
+
     /// The local thing a reading is about, and whether it was said of a part of it.
     private mutating func resolve(_ r: StatusReading, _ s: ParsedSentence, _ mentions: [Mention], recordedSoFar: [Int] = []) -> (Int, Bool)? {
         // Within a sentence, a clause that names nothing continues the one before it when
@@ -385,8 +428,10 @@ struct MeetingDiscourse {
                     if !e.isProper, e.words.count > 1, !e.words.subtracting(e.heads).isDisjoint(with: topicWords) { return (t, true) }
                     // Under a label or just after a topic was put up front ("Dalton: fire
                     // marshal showed, health inspection on the books"), a thing named for
-                    // the first time is a detail of the topic.
-                    if let seg = segmentTurn, s.turn == seg, !r.isProposal { return (t, true) }
+                    // the first time is a detail of the topic; so is a new subject in the
+                    // reply to "And insurance?" ("The broker's had quotes back") — but not a
+                    // thing someone acted on ("Procurement signed the support renewal").
+                    if let seg = segmentTurn, s.turn == seg || s.turn == segmentAnswerTurn && isSubject && !e.isProper && !namesFully(e, t), !r.isProposal { return (t, true) }
                     // Working on something first named right after the topic was raised
                     // ("I'm working through the appointment history page now") is work on
                     // a piece of the topic, not a new thing to track.
@@ -411,7 +456,19 @@ struct MeetingDiscourse {
                 // (a lone everyday word as subject — "leadership wants to wait" — is an agent, not the work)
                 m.phrase.range.upperBound <= r.position && (subjects.contains(m.phrase) && !entities.all[m.local].isLoneCommon || entities.all[m.local].mentions > 1
                     || entities.all[m.local].topicCount > 0 || entities.all[m.local].hasStatus || currentTopic() == nil)
-            }) { return (m.local, false) }
+            }) {
+                // In the reply to "And insurance?", "that's a July problem" said after a detail
+                // first named in the reply is said of the matter the reply is about: "that"
+                // and "this" point back to what was said, "it" to the thing named
+                // ("…until we renew the support contract, and procurement hasn't signed it").
+                let e = entities.all[m.local]
+                let pointer = s.clauses.first { $0.range.contains(r.position) }?.subject.map { s.words[$0.head].lower }
+                if let t = currentTopic(), t != m.local, s.turn == segmentAnswerTurn, e.mentions == 1, e.topicCount == 0, !e.isProper, !r.isProposal,
+                   pointer == "that" || pointer == "this", !namesFully(e, t) {
+                    return (t, true)
+                }
+                return (m.local, false)
+            }
             return current.map { ($0, false) }
         case .topic:
             return current.map { ($0, false) }

@@ -31,6 +31,8 @@ struct SentenceStream {
             for w in words where !w.isPunct && w.text == w.lower { lowercase.insert(w.lower) }
         }
         tagged.tagger.namesInMeeting = names.subtracting(lowercase)
+        // Names of two letters or fewer ("Al", "Jo") are too often words in lowercase text.
+        tagged.tagger.peopleInMeeting = Set(transcript.people.flatMap { $0.lowercased().split(separator: " ").map(String.init) }.filter { $0.count > 2 })
         return tagged.read(transcript)
     }
 

@@ -75,6 +75,9 @@ enum PhraseFinder {
             var possessor: Range<Int>?
             while j < w.count {
                 let x = w[j]
+                // A person's name begins or ends a phrase: "ana toast" in notes is Ana, then
+                // the toast; "Ana Lucero" stays whole, "Anh's thesis" joins below.
+                if j > bodyStart, w[j].isPersonName != w[j - 1].isPersonName, w[j].isNounLike, w[j - 1].isNounLike { break }
                 if x.tag == .noun || x.tag == .propn || x.tag == .num || x.tag == .adj || isModifierVerb(w, j) {
                     // English adjectives come before the noun: "ideas next week" is two phrases.
                     if x.tag == .adj, head != nil { break }

@@ -46,6 +46,8 @@ struct Tagger {
     /// Lowercase forms of words the meeting writes with a capital inside a sentence: names,
     /// even where they open one ("Quarry sent a quote" when "Quarry Analytics" is a client).
     var namesInMeeting: Set<String> = []
+    /// Lowercase first and last names of the meeting's speakers and attendees.
+    var peopleInMeeting: Set<String> = []
 
     static func capitalisedInside(_ words: [Word]) -> [String] {
         let first = words.firstIndex { !$0.isPunct } ?? 0
@@ -66,6 +68,9 @@ struct Tagger {
             if i == first, words[i].isCapitalized, namesInMeeting.contains(words[i].lower), !FunctionWords.all.contains(words[i].lower) {
                 words[i].isCapitalizedMidSentence = true
             }
+        }
+        for i in words.indices where !words[i].isPunct && peopleInMeeting.contains(words[i].lower) && !FunctionWords.all.contains(words[i].lower) {
+            words[i].isPersonName = true
         }
         for i in words.indices {
             let (tag, lemma) = choose(words, i)
@@ -487,7 +492,9 @@ struct Tagger {
         if FunctionWords.prepositions.contains(w) { return (.prep, w) }
         if SpeechCleaner.isFiller(w) || ["oh", "ah", "hey", "hi", "hello", "bye", "thanks", "wow", "ugh", "yay", "whoa", "oops",
                                           "cheers", "sorry", "please", "huh", "hmm", "ooh", "aha", "yay", "okey", "okey-dokey", "amen",
-                                          "damn", "fuck", "shit", "crap", "gosh", "jeez", "jesus", "god", "wow", "yikes", "oi", "ta"].contains(w) { return (.intj, w) }
+                                          "damn", "fuck", "shit", "crap", "gosh", "jeez", "jesus", "god", "wow", "yikes", "oi", "ta",
+                                          // chat shorthand for thanks
+                                          "ty", "thx", "tx", "tks", "tysm"].contains(w) { return (.intj, w) }
         return nil
     }
 }

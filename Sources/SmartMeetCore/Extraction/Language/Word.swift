@@ -21,6 +21,9 @@ struct Word: Sendable {
     var lemma: String = ""
     /// Written with a capital where a sentence does not start: a name.
     var isCapitalizedMidSentence = false
+    /// One of the meeting's people (a speaker's or attendee's first or last name), however
+    /// it is written: "ana" in lowercase notes is Ana Lucero, not part of "ana toast".
+    var isPersonName = false
 
     var isCapitalized: Bool { text.first?.isUppercase == true }
     var isNounLike: Bool { tag == .noun || tag == .propn }

@@ -21,7 +21,7 @@ enum StatusIdioms {
         ("behind the curve", .delay, 2), ("ahead of schedule", .progress, 2), ("on course", .progress, 2), ("on target", .progress, 2), ("up in the air", .trouble, 2), ("in trouble", .trouble, 3),
         ("on track", .progress, 2), ("on schedule", .progress, 2), ("back on track", .resume, 3), ("in progress", .progress, 3),
         ("under way", .progress, 3), ("in flight", .progress, 2), ("in the works", .progress, 2), ("in motion", .progress, 2),
-        ("in testing", .progress, 2), ("in review", .progress, 2), ("in development", .progress, 3), ("in the pipeline", .progress, 1),
+        ("in testing", .progress, 2), ("in hand", .progress, 2), ("keep going", .progress, 2), ("keep at it", .progress, 2), ("under control", .progress, 2), ("in review", .progress, 2), ("in development", .progress, 3), ("in the pipeline", .progress, 1),
         ("moving again", .resume, 3), ("moving along", .progress, 2), ("coming along", .progress, 2), ("going again", .resume, 3), ("back on", .resume, 2), ("up and running", .complete, 3),
         ("in the bag", .complete, 3), ("out the door", .complete, 3), ("out of the door", .complete, 3), ("go live", .complete, 3),
         ("went live", .complete, 3), ("in place", .complete, 2), ("over the line", .complete, 3), ("wrapped up", .complete, 3),

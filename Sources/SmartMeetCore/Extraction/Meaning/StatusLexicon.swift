@@ -73,6 +73,8 @@ final class StatusLexicon: Sendable {
         "greenlit": .approve, "green-light": .approve, "green-lit": .approve, "unblock": .resume, "ship": .complete,
         "sunset": .cancel, "slip": .delay, "deliver": .complete, "release": .complete, "submit": .complete, "file": .complete,
         "hand_in": .complete, "send_off": .complete, "freeze": .pause,
+        // WordNet puts "carry on" under talking and upholding, not under going on with work.
+        "carry_on": .progress, "press_on": .progress, "push_on": .progress, "crack_on": .progress,
     ]
     /// The same for words used as adjectives or nouns ("it's live", "a blocker").
     static let nominalSupplement: [String: StatusConcept] = [

@@ -42,6 +42,10 @@ struct StatusReader {
         var out: [StatusReading] = []
         for (ci, clause) in s.clauses.enumerated() {
             guard clause.kind != .condition, clause.kind != .waitFor else { continue }
+            // "As agreed, …", "as discussed", "as planned": a nod to what was said before,
+            // not a new statement about the work.
+            let content = s.words[clause.range].filter { !$0.isPunct }
+            if clause.subject == nil, content.count == 2, content[0].lower == "as", content[1].tag == .verb { continue }
             // "I'd flag the steel frame as at risk", "we're treating the lease as blocked":
             // a state given "as" what the previous clause's object is.
             if ci > 0, s.words[clause.range.lowerBound].lower == "as", let thing = s.clauses[ci - 1].objects.first(where: { !isPersonPhrase($0, s.words) }),
@@ -110,7 +114,16 @@ struct StatusReader {
         let content = c.range.filter { !w[$0].isPunct && w[$0].tag != .intj && w[$0].tag != .conj }
         if content.count == 1, c.subject == nil, c.kind == .main, ci == 0 || s.clauses.count == 1,
            ["agreed", "approved", "fine", "sure", "done", "deal", "decided", "confirmed"].contains(w[content[0]].lower) { return nil }
-        guard var found = predicate(c, w) else { return activity(c, ci, s) ?? dateOutlook(c, s) }
+        guard var found = predicate(c, w) ?? choiceVerb(c, w) else { return activity(c, ci, s) ?? dateOutlook(c, s) }
+        // "Wait a second", "uh wait, no": "wait" said to the room holds up the talk, not the
+        // work — unless it names what is waited for. "It depends on the ergonomics",
+        // "depending on your mood": a condition, not a dependency holding work up.
+        if found.concept == .wait, let at = found.at, let v = c.verb, v.main == at {
+            if w[at].lemma == "wait", v.isImperative, !c.prepObjects.contains(where: { ["for", "on", "until"].contains($0.prep) }) { return nil }
+            if w[at].lemma == "depend", w[at].lower == "depending" || c.subject.map({ $0.isPronoun && ["it", "that", "this"].contains(w[$0.head].lower) }) ?? true {
+                return nil
+            }
+        }
         // "My laptop decided to update itself", "they agreed to send the figures": deciding
         // to do something says what the subject chose, not the state of a piece of work.
         if [.decide, .approve].contains(found.concept), let v = c.verb, found.at == v.main, v.range.upperBound < w.count,
@@ -122,9 +135,9 @@ struct StatusReader {
            c.objects.isEmpty && c.prepObjects.isEmpty || (v.range.upperBound < w.count && w[v.range.upperBound].lower == "to") {
             return nil
         }
-        var negated = c.verb?.negated ?? false
+        var negated = (c.verb?.negated ?? false) && !found.absorbsNegation
         // "not on track", "not done", "no longer blocked" inside the complement.
-        if let at = found.at, at > c.range.lowerBound {
+        if !found.absorbsNegation, let at = found.at, at > c.range.lowerBound {
             let before = w[max(c.range.lowerBound, at - 3)..<at]
             if before.contains(where: { $0.tag == .neg || $0.lower == "no" }) { negated = true }
         }
@@ -170,7 +183,8 @@ struct StatusReader {
            !(v.range.upperBound < w.count && ["it", "that", "this", "them"].contains(w[v.range.upperBound].lower)) {
             return nil
         }
-        let target = self.target(scoped, w, concept: found.concept, passive: c.verb?.isPassive ?? false, fromNoun: found.fromNoun)
+        let target = found.chosen.map { phraseOrPronoun($0, w) }
+            ?? self.target(scoped, w, concept: found.concept, passive: c.verb?.isPassive ?? false, fromNoun: found.fromNoun)
         var reading = StatusReading(state: state, strength: strength, target: target, isProposal: found.isProposal,
                                     isQuestion: question, isPartial: partial, position: found.at ?? c.range.lowerBound, concept: found.concept)
         reading.partSubject = partial && isPartSubject(c, w)
@@ -185,6 +199,10 @@ struct StatusReader {
         var at: Int?
         var fromNoun: Bool
         var isProposal: Bool
+        /// What a choice verb chose ("going with the rubber case"): the target.
+        var chosen: NounPhrase? = nil
+        /// The negation belongs to the predicate's meaning ("can't have" rules out).
+        var absorbsNegation = false
     }
 
     /// The meaning of the clause's predicate: an idiom, a predicate adjective or
@@ -198,7 +216,7 @@ struct StatusReader {
         guard let lexicon else { return nil }
         // "The migration is going", "it's still going": going, with nothing after it.
         if let v = c.verb, ["go", "move"].contains(w[v.main].lemma), v.isProgressive || w[max(0, v.main - 1)].lower == "still",
-           c.range.upperBound == v.range.upperBound || (v.range.upperBound < w.count && ["well", "fine", "ok", "okay", "smoothly", "great", "ahead", "strong", "along"].contains(w[v.range.upperBound].lower)) {
+           c.range.upperBound == v.range.upperBound || (v.range.upperBound < w.count && Self.isMannerOfMoving(w[v.range.upperBound])) {
             return Found(concept: .progress, strength: 2, at: v.main, fromNoun: false, isProposal: false)
         }
         if let v = c.verb, !v.isCopula, w[v.main].tag == .verb {
@@ -239,6 +257,52 @@ struct StatusReader {
             if c.verb != nil, x.tag == .prep, i > scan.lowerBound + 1 { break }
         }
         return nil
+    }
+
+    /// What may follow "going"/"moving" when they mean progress: how it goes ("well",
+    /// "slowly", "at a crawl"), never where to ("back", "to Leeds", "into review").
+    private static func isMannerOfMoving(_ x: Word) -> Bool {
+        if ["well", "fine", "ok", "okay", "smoothly", "great", "ahead", "strong", "along", "forward", "forwards", "at"].contains(x.lower) { return true }
+        return x.tag == .adv && !["back", "away", "down", "off", "out", "home", "in", "up", "over", "around", "round", "there", "here"].contains(x.lower)
+    }
+
+    /// A group choosing what goes into the work: "we're going with the rubber case",
+    /// "we'll use a simple battery", "we're incorporating voice recognition", "let's go
+    /// for Greenleaf", "we can't have solar panels". These verbs say nothing of progress
+    /// on their own ("we use Jira" is a habit), so they count only when the team is the
+    /// subject (or the verb is a command) and the verb looks ahead — will, going to, the
+    /// futurate progressive, a modal of proposal — or is negated; the composition below
+    /// then gives planned, proposed or, negated, cancelled.
+    private func choiceVerb(_ c: Clause, _ w: [Word]) -> Found? {
+        guard let v = c.verb, c.kind == .main || c.kind == .complement, !v.isPassive else { return nil }
+        let lemma = w[v.main].lemma
+        let next = v.range.upperBound < w.count ? w[v.range.upperBound].lower : ""
+        let choosing: Bool
+        switch lemma {
+        case "go", "stick", "settle": choosing = ["with", "for", "on"].contains(next) || v.lemma == "go_with" || v.lemma == "go_for" || v.lemma == "settle_on" || v.lemma == "stick_with"
+        case "use", "include", "incorporate", "adopt", "add": choosing = true
+        case "have", "keep": choosing = v.isProgressive || v.modal != nil  // "we're having push-buttons"; "we have a problem" is not a choice
+        default: choosing = false
+        }
+        guard choosing else { return nil }
+        let team = c.subject.map { $0.isPronoun && ["we", "us"].contains(w[$0.head].lower) } ?? false
+        guard team || v.isImperative else { return nil }
+        let ahead = v.modal != nil || v.isProgressive || v.negated || v.isImperative
+        guard ahead else { return nil }
+        // The choice needs a thing chosen, not a time or an event: "we're having a meeting on Friday".
+        let chosen = c.objects.first { !isPersonPhrase($0, w) && !isTimePhrase($0, w) }
+            ?? c.prepObjects.first { ["with", "for", "on"].contains($0.prep) && !isPersonPhrase($0.np, w) && !isTimePhrase($0.np, w) }?.np
+        guard let thing = chosen, !thing.isPronoun || ["it", "that", "this", "them", "those", "these"].contains(w[thing.head].lower) else { return nil }
+        if lemma == "have", let wn = wordNet, w[thing.head].tag == .noun, let sense = wn.senses(w[thing.head].lemma, .noun).first,
+           ["noun.event", "noun.act", "noun.time", "noun.communication", "noun.feeling", "noun.state", "noun.cognition"].contains(LexicalFile.names[Int(sense.lexfile)]) {
+            return nil
+        }
+        // Choosing ahead is scheduling the thing in; refusing it ("we can't have", "we won't
+        // use") rules it out — the negation is the meaning, not a polarity to flip.
+        var found = Found(concept: v.negated ? .cancel : .schedule, strength: 2, at: v.main, fromNoun: false, isProposal: false)
+        found.chosen = thing
+        found.absorbsNegation = v.negated
+        return found
     }
 
     private func isPhraseHead(_ i: Int, _ c: Clause) -> Bool {

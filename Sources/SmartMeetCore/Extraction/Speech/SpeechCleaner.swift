@@ -118,6 +118,11 @@ enum SpeechCleaner {
         var out: [Word] = []
         for w in words {
             if !w.isPunct {
+                // "front fronts", "display displays": a restart on the word's own inflection.
+                if let last = out.last, !last.isPunct, last.lower.count >= 3, w.lower.hasPrefix(last.lower),
+                   ["s", "es", "ed", "d", "ing"].contains(String(w.lower.dropFirst(last.lower.count))) {
+                    out.removeLast()
+                }
                 // Compare with the last 1–3 content words.
                 let contentIdx = out.indices.filter { !out[$0].isPunct }
                 var repeated = false
