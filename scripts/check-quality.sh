@@ -23,6 +23,7 @@ done
 "$root/scripts/score-samples.sh" "$bin" --json > "$out/samples.json"
 python3 "$shared/eval/score.py" --bin "$bin" --json "$root/Tests/Corpus/construction" > "$out/construction.json"
 python3 "$shared/eval/score.py" --bin "$bin" --json "$root/Tests/Corpus/ward-handover" > "$out/ward_handover.json"
+python3 "$shared/eval/score.py" --bin "$bin" --json "$root/Tests/Corpus/warehouse-standup" > "$out/warehouse_standup.json"
 python3 "$shared/eval/search_score.py" --bin "$bin" --json "$shared/corpus/ami" > "$out/ami_search.json"
 python3 - "$root/quality-floors.json" "$out" <<'PY'
 import json, sys, os
