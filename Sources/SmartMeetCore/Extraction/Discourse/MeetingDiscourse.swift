@@ -577,11 +577,16 @@ struct MeetingDiscourse {
         }
     }
 
+    private static let acceptanceOpeners: Set<String> = ["let", "agreed", "sounds", "good", "great", "go", "makes", "fine", "happy",
+        "do", "approved", "deal", "definitely", "absolutely", "love", "works", "yes"]
+
     /// An acceptance that decides, not a listener's "yeah": "let's do it", "agreed",
     /// "sounds good", "good idea", "go for it", "makes sense", "fine by me".
     static func isDecisiveAcceptance(_ s: ParsedSentence) -> Bool {
         let words = s.contentWords.map(\.lower)
         guard !words.isEmpty, !s.isQuestion else { return false }
+        // Every phrase below starts with one of these words: most sentences have none.
+        guard words.contains(where: { Self.acceptanceOpeners.contains($0) }) else { return false }
         let text = " " + words.joined(separator: " ") + " "
         if words.contains(where: { ["but", "not", "n't", "no", "although", "however", "unless", "worried", "expensive"].contains($0) }) { return false }
         for phrase in [" let us do it ", " let us go with ", " agreed ", " sounds good ", " sounds great ", " good idea ", " great idea ",
