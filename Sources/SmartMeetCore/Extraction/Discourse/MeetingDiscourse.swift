@@ -577,24 +577,22 @@ struct MeetingDiscourse {
         }
     }
 
-    private static let acceptanceOpeners: Set<String> = ["let", "agreed", "sounds", "good", "great", "go", "makes", "fine", "happy",
-        "do", "approved", "deal", "definitely", "absolutely", "love", "works", "yes"]
+    private static let decisivePhrases = [" let us do it ", " let us go with ", " agreed ", " sounds good ", " sounds great ",
+        " good idea ", " great idea ", " go for it ", " makes sense ", " fine by me ", " happy with that ", " do it ", " approved ",
+        " deal ", " definitely ", " absolutely ", " love it ", " works for me ", " yes let us ", " let us go ahead "]
+    /// The first word of each phrase: a sentence with none of them cannot contain one.
+    private static let acceptanceOpeners = Set(decisivePhrases.compactMap { $0.split(separator: " ").first.map(String.init) })
 
     /// An acceptance that decides, not a listener's "yeah": "let's do it", "agreed",
     /// "sounds good", "good idea", "go for it", "makes sense", "fine by me".
     static func isDecisiveAcceptance(_ s: ParsedSentence) -> Bool {
         let words = s.contentWords.map(\.lower)
         guard !words.isEmpty, !s.isQuestion else { return false }
-        // Every phrase below starts with one of these words: most sentences have none.
+        // Most sentences contain no phrase's first word: skip building the text.
         guard words.contains(where: { Self.acceptanceOpeners.contains($0) }) else { return false }
         let text = " " + words.joined(separator: " ") + " "
         if words.contains(where: { ["but", "not", "n't", "no", "although", "however", "unless", "worried", "expensive"].contains($0) }) { return false }
-        for phrase in [" let us do it ", " let us go with ", " agreed ", " sounds good ", " sounds great ", " good idea ", " great idea ",
-                       " go for it ", " makes sense ", " fine by me ", " happy with that ", " do it ", " approved ", " deal ",
-                       " definitely ", " absolutely ", " love it ", " works for me ", " yes let us ", " let us go ahead "] where text.contains(phrase) {
-            return true
-        }
-        return false
+        return Self.decisivePhrases.contains { text.contains($0) }
     }
 
     // MARK: - Owners
