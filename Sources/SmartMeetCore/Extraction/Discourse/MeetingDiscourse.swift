@@ -322,7 +322,7 @@ struct MeetingDiscourse {
     static func isStatusQuestionWord(_ x: Word) -> Bool {
         if [.pron, .aux, .modal, .adv].contains(x.tag) { return true }
         if x.tag == .verb, StatusLexicon.lightVerbs.contains(x.lemma) { return true }
-        return ["status", "latest", "news", "update", "updates", "progress", "state", "play", "things", "doing", "with", "of",
+        return ["status", "latest", "news", "update", "updates", "progress", "state", "play", "things", "doing",
                 "stand", "standing", "shaping", "coming", "along", "up"].contains(x.lower)
     }
 

@@ -43,11 +43,14 @@ enum StatusIdioms {
         Idiom(words: entry.0.split(separator: " ").map(String.init), concept: entry.1, strength: entry.2)
     }
 
+    /// Longest first, so "back on track" wins over "on track"; sorted once, not per clause.
+    private static let longestFirst = all.sorted { $0.words.count > $1.words.count }
+
     /// Idioms in `words[range]`, longest first, as (concept, strength, start index).
     static func find(in words: [Word], _ range: Range<Int>) -> [(idiom: Idiom, at: Int)] {
         var out: [(Idiom, Int)] = []
         var taken = Set<Int>()
-        for idiom in all.sorted(by: { $0.words.count > $1.words.count }) {
+        for idiom in longestFirst {
             var i = range.lowerBound
             while i + idiom.words.count <= range.upperBound {
                 let slice = (i..<(i + idiom.words.count))
