@@ -59,8 +59,11 @@ struct MeetingEvidence {
         return strongest >= 2 || e.topicCount > 0 || e.mentions >= 2
     }
 
-    /// Within a sentence the strongest statement wins; across the meeting the last
-    /// statement wins, and a hint counts only when nothing stronger was said.
+    /// The strongest statement wins, and among equally strong ones the last: what is said
+    /// outright ("it's stuck until the part arrives") outweighs the chatter around it
+    /// ("we're working through it"), which reads as progress whatever the state is, and
+    /// a hint counts only when nothing stronger was said. Tried on series not read while
+    /// choosing it, this beat "the last definite statement wins" on every group.
     static func finalState(_ events: [StatusEvent]) -> StatusEvent? {
         var perSentence: [StatusEvent] = []
         for e in events {
@@ -71,7 +74,8 @@ struct MeetingEvidence {
             }
         }
         let definite = perSentence.filter { $0.strength >= 2 }
-        guard var chosen = definite.last ?? perSentence.last else { return nil }
+        let strongest = perSentence.map(\.strength).max() ?? 0
+        guard var chosen = perSentence.last(where: { $0.strength == strongest }) else { return nil }
         // "Leadership paused it … nothing moves until the review": a deliberate pause
         // explains the wait that follows; the thing is on hold, not blocked.
         if chosen.state == .blocked, let pause = definite.last(where: { $0.state == .on_hold && $0.sentence < chosen.sentence }),
