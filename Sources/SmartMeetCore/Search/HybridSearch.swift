@@ -34,7 +34,7 @@ public final class HybridSearch: Sendable {
     public let floor: RelevanceFloor
     /// False returns every candidate, floor or not (for calibrating the floor).
     public let applyFloor: Bool
-    private let loaded = Mutex(LoadedIndex?.none)
+    private let loaded = Mutex(LoadedVectors?.none)
 
     /// Reciprocal-rank constant: 60 is the usual choice and keeps any one list from dominating.
     static let rrfK = 60.0
@@ -100,30 +100,31 @@ public final class HybridSearch: Sendable {
             meetingId = try Int64.fetchOne(db, sql: "SELECT id FROM meetings WHERE source = ? ORDER BY id DESC LIMIT 1", arguments: [s])
             if meetingId == nil { return result }
         }
-        // Every word is quoted, so FTS5 syntax in a question ("NEAR(", "*", quotes) is just text.
-        let terms = try selectTerms(Array(Set(words)).sorted(), db: db)
-        let match = terms.map { "\"\($0.replacingOccurrences(of: "\"", with: ""))\"" }.joined(separator: " OR ")
-        let filter = meetingId == nil ? "" : " AND t.meeting_id = \(meetingId!)"
-        let lexical = try Int64.fetchAll(db, sql: """
-            SELECT t.id FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid
-            WHERE turns_fts MATCH ?\(filter) ORDER BY bm25(turns_fts) LIMIT \(Self.candidates)
-            """, arguments: [match])
         let loadedIndex = try refreshed(db)
-        let queryVector = try embedder.embed([query])[0]
-        let vector = loadedIndex.index.search(queryVector, k: Self.candidates, group: meetingId)
-        let turns = try turnRows(Array(Set(lexical + vector.map(\.id))), db: db)
+        // The query's embedding and the vector scan need no database: they run on another
+        // core while this one ranks by BM25, the two costing about the same.
+        let vectorSide = Pending { [embedder, meetingId] in
+            let queryVector = try embedder.embed([query])[0]
+            return (queryVector, loadedIndex.index.search(queryVector, k: Self.candidates, group: meetingId))
+        }
+        let frequencies = Dictionary(Set(words).map { ($0, Self.documentFrequency($0, db: db)) }, uniquingKeysWith: { a, _ in a })
+        let lexical = try lexicalCandidates(words, frequencies: frequencies, meeting: meetingId, db: db)
+        let (queryVector, vector) = try vectorSide.value()
         var candidates: [Int64: Candidate] = [:]
         for (rank, id) in lexical.enumerated() {
             candidates[id, default: Candidate()].fused += 1 / (Self.rrfK + Double(rank + 1))
             candidates[id]!.bm25Rank = rank + 1
         }
-        for (rank, hit) in inContext(vector, turns).enumerated() {
+        for (rank, hit) in inContext(vector, loadedIndex).enumerated() {
             candidates[hit.id, default: Candidate()].fused += floor.vectorWeight / (Self.rrfK + Double(rank + 1))
             candidates[hit.id]!.vectorRank = rank + 1
             candidates[hit.id]!.cosine = hit.score
         }
         guard !candidates.isEmpty else { return result }
-        let evidence = LexicalEvidence(terms: words, db: db)
+        let evidence = LexicalEvidence(terms: words, frequencies: frequencies, db: db)
+        // Turn rows are read only for what is shown or weighed: the best BM25 turns here,
+        // the hits below.
+        var turns = try turnRows(Array(lexical.prefix(10)), db: db)
         result.bestCosine = Double(vector.first?.score ?? 0)
         result.bestCoverage = lexical.prefix(10).compactMap { turns[$0].map { evidence.coverage($0.text) } }.max() ?? 0
         result.searchedTurns = meetingId == nil ? loadedIndex.index.count
@@ -131,9 +132,17 @@ public final class HybridSearch: Sendable {
         result.cosineFloor = (Double(floor.cosine(searching: result.searchedTurns)) * 1000).rounded() / 1000
         result.about = floor.isAbout(bestCosine: Float(result.bestCosine), bestCoverage: result.bestCoverage, searched: result.searchedTurns)
         if applyFloor, !result.about { return result }
+        let ranked = candidates.sorted { $0.value.fused > $1.value.fused || ($0.value.fused == $1.value.fused && $0.key < $1.key) }
         var hits: [SearchHit] = []
-        for (id, c) in candidates.sorted(by: { $0.value.fused > $1.value.fused || ($0.value.fused == $1.value.fused && $0.key < $1.key) }) {
-            guard hits.count < limit, let t = turns[id] else { continue }
+        var read = 0
+        for (i, (id, c)) in ranked.enumerated() {
+            guard hits.count < limit else { break }
+            if i >= read {
+                // Backchannels are skipped, so read ahead a few more than the hits still wanted.
+                read = min(ranked.count, i + 2 * (limit - hits.count) + 8)
+                try turns.merge(turnRows(ranked[i..<read].map(\.key).filter { turns[$0] == nil }, db: db)) { a, _ in a }
+            }
+            guard let t = turns[id] else { continue }
             if Backchannel.isBackchannel(t.text) { continue }
             let cosine = c.cosine ?? loadedIndex.cosine(of: id, with: queryVector)
             hits.append(SearchHit(source: t.source, turn: t.position, speaker: t.speaker, text: t.text, meetingTitle: t.title,
@@ -145,8 +154,24 @@ public final class HybridSearch: Sendable {
         return result
     }
 
+    /// Turn ids by BM25, best first. Every word is quoted, so FTS5 syntax in a question
+    /// ("NEAR(", "*", quotes) is just text. FTS5's rowids are turn ids, so turns are
+    /// joined only to keep one meeting's.
+    private func lexicalCandidates(_ words: [String], frequencies: [String: Int], meeting: Int64?, db: Database) throws -> [Int64] {
+        let terms = selectTerms(Array(Set(words)).sorted(), frequencies: frequencies)
+        let match = terms.map { "\"\($0.replacingOccurrences(of: "\"", with: ""))\"" }.joined(separator: " OR ")
+        guard let meeting else {
+            return try Int64.fetchAll(db, sql: """
+                SELECT rowid FROM turns_fts WHERE turns_fts MATCH ? ORDER BY bm25(turns_fts), rowid LIMIT \(Self.candidates)
+                """, arguments: [match])
+        }
+        return try Int64.fetchAll(db, sql: """
+            SELECT t.id FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid
+            WHERE turns_fts MATCH ? AND t.meeting_id = ? ORDER BY bm25(turns_fts), t.id LIMIT \(Self.candidates)
+            """, arguments: [match, meeting])
+    }
+
     struct TurnRow {
-        let meeting: Int64
         let position: Int
         let speaker: String
         let text: String
@@ -160,10 +185,10 @@ public final class HybridSearch: Sendable {
         for chunk in stride(from: 0, to: ids.count, by: 500) {
             let part = ids[chunk..<min(ids.count, chunk + 500)]
             for row in try Row.fetchAll(db, sql: """
-                SELECT t.id, t.meeting_id, t.position, t.speaker, t.text, m.source, m.title, m.date
+                SELECT t.id, t.position, t.speaker, t.text, m.source, m.title, m.date
                 FROM turns t JOIN meetings m ON m.id = t.meeting_id WHERE t.id IN (\(part.map(String.init).joined(separator: ",")))
                 """) {
-                out[row["id"]] = TurnRow(meeting: row["meeting_id"], position: row["position"], speaker: row["speaker"], text: row["text"],
+                out[row["id"]] = TurnRow(position: row["position"], speaker: row["speaker"], text: row["text"],
                                          source: row["source"], title: row["title"], date: row["date"])
             }
         }
@@ -184,9 +209,9 @@ public final class HybridSearch: Sendable {
                                   arguments: [prefix, prefix + "\u{FFFF}"])) ?? 0
     }
 
-    func selectTerms(_ words: [String], db: Database) throws -> [String] {
+    func selectTerms(_ words: [String], frequencies: [String: Int]) -> [String] {
         guard words.count > 1 else { return words }
-        var df = words.map { ($0, Self.documentFrequency($0, db: db)) }
+        var df = words.map { ($0, frequencies[$0] ?? 0) }
         df.sort { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
         var kept: [String] = []
         var total = 0
@@ -202,18 +227,20 @@ public final class HybridSearch: Sendable {
     /// 1 / (1 + distance)): a meeting discusses a topic over a run of turns, and one short
     /// turn's own vector says little. A neighbour outside the list counts as the list's
     /// lowest cosine. Hits keep their own cosine.
-    private func inContext(_ hits: [VectorIndex.Hit], _ turns: [Int64: TurnRow]) -> [VectorIndex.Hit] {
+    private func inContext(_ hits: [VectorIndex.Hit], _ loaded: LoadedVectors) -> [VectorIndex.Hit] {
         let w = Self.contextWindow
         guard w > 0, let lowest = hits.last?.score else { return hits }
+        let places = hits.map { loaded.place(of: $0.id) }
         var byPlace: [Int64: [Int: Float]] = [:]
-        for h in hits { if let t = turns[h.id] { byPlace[t.meeting, default: [:]][t.position] = h.score } }
+        for (h, p) in zip(hits, places) { if let p { byPlace[p.meeting, default: [:]][p.position] = h.score } }
         var scored: [(hit: VectorIndex.Hit, context: Float)] = []
-        for h in hits {
-            guard let t = turns[h.id], let meeting = byPlace[t.meeting] else { scored.append((h, h.score)); continue }
+        scored.reserveCapacity(hits.count)
+        for (h, p) in zip(hits, places) {
+            guard let p, let meeting = byPlace[p.meeting] else { scored.append((h, h.score)); continue }
             var sum: Float = 0, weight: Float = 0
             for d in -w...w {
                 let k = 1 / Float(1 + abs(d))
-                sum += k * (meeting[t.position + d] ?? lowest)
+                sum += k * (meeting[p.position + d] ?? lowest)
                 weight += k
             }
             scored.append((h, sum / weight))
@@ -223,52 +250,11 @@ public final class HybridSearch: Sendable {
 
     // MARK: - The vectors in memory
 
-    struct LoadedIndex: Sendable {
-        var index: VectorIndex
-        var rowOf: [Int64: Int32] = [:]
-        /// Highest `turn_embeddings.id` loaded: rows above it are new.
-        var watermark: Int64 = 0
-        /// Highest turn id embedded inline (cheap embedders only).
-        var turnWatermark: Int64 = 0
-
-        func cosine(of id: Int64, with query: [Float]) -> Float? {
-            guard let row = rowOf[id] else { return nil }
-            return index.dot(row: Int(row), query)
-        }
-    }
-
-    /// The loaded index, topped up with vectors written since it was last read; turns
-    /// without a stored vector are embedded on the spot when the embedder is cheap (hashed
-    /// vectors), and otherwise wait for the indexer.
-    func refreshed(_ db: Database) throws -> LoadedIndex {
+    /// The loaded vectors, topped up with those written since they were last read.
+    func refreshed(_ db: Database) throws -> LoadedVectors {
         try loaded.withLock { current in
-            var l = current ?? LoadedIndex(index: VectorIndex(dimension: embedder.dimension))
-            if current == nil {
-                let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM turn_embeddings WHERE model = ?", arguments: [embedder.name]) ?? 0
-                l.index.reserve(n)
-                l.rowOf.reserveCapacity(n)
-            }
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT e.id, e.turn_id, e.vector, t.meeting_id FROM turn_embeddings e JOIN turns t ON t.id = e.turn_id
-                WHERE e.model = ? AND e.id > ? ORDER BY e.id
-                """, arguments: [embedder.name, l.watermark])
-            while let row = try rows.next() {
-                l.watermark = row["id"]
-                let turn: Int64 = row["turn_id"]
-                guard l.rowOf[turn] == nil, let v = QuantizedVector(blob: row["vector"], dimension: embedder.dimension) else { continue }
-                l.rowOf[turn] = Int32(l.index.count)
-                l.index.add(id: turn, group: row["meeting_id"], vector: v)
-            }
-            if embedder.computesInline {
-                let rows = try Row.fetchAll(db, sql: "SELECT id, meeting_id, text FROM turns WHERE id > ? ORDER BY id", arguments: [l.turnWatermark])
-                let missing = rows.filter { l.rowOf[$0["id"]] == nil }
-                let vectors = try embedder.embed(missing.map { $0["text"] })
-                for (row, v) in zip(missing, vectors) {
-                    l.rowOf[row["id"]] = Int32(l.index.count)
-                    l.index.add(id: row["id"], group: row["meeting_id"], vector: v)
-                }
-                if let last = rows.last { l.turnWatermark = last["id"] }
-            }
+            var l = current ?? LoadedVectors(dimension: embedder.dimension)
+            try l.refresh(db, embedder: embedder)
             current = l
             return l
         }

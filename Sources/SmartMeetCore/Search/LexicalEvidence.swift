@@ -7,14 +7,15 @@ struct LexicalEvidence {
     let stems: [(stem: String, weight: Double)]
     let total: Double
 
-    init(terms: [String], db: Database) {
+    /// `frequencies`: turns holding each term (`HybridSearch.documentFrequency`).
+    init(terms: [String], frequencies: [String: Int], db: Database) {
         let turns = Double((try? Int64.fetchOne(db, sql: "SELECT MAX(id) FROM turns")) ?? 0)
         var seen = Set<String>()
         var out: [(String, Double)] = []
         for w in terms {
             let stem = TextTokens.stem(w)
             guard seen.insert(stem).inserted else { continue }
-            let df = Double(HybridSearch.documentFrequency(w, db: db))
+            let df = Double(frequencies[w] ?? HybridSearch.documentFrequency(w, db: db))
             out.append((stem, log(1 + (turns - df + 0.5) / (df + 0.5))))
         }
         stems = out
