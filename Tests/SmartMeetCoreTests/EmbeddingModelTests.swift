@@ -105,6 +105,21 @@ final class EmbedderPartsTests: XCTestCase {
         XCTAssertEqual(QuantizedVector(blob: blob, dimension: 384), QuantizedVector(rows[0]))
     }
 
+    func testIntegerDotProductIsExactAtEveryLength() {
+        var rng = SystemRandomNumberGenerator()
+        for count in [1, 15, 16, 17, 100, 384] {
+            let row = (0..<count).map { _ in Int8.random(in: -127...127, using: &rng) }
+            let query = (0..<count).map { _ in Int8.random(in: -127...127, using: &rng) }
+            let extreme = [Int8](repeating: 127, count: count), negative = [Int8](repeating: -127, count: count)
+            for (a, b) in [(row, query), (extreme, extreme), (extreme, negative)] {
+                let expected = zip(a, b).reduce(Int32(0)) { $0 + Int32($1.0) * Int32($1.1) }
+                let wide = Int8Dot.widen(b)
+                let got = a.withUnsafeBytes { r in wide.withUnsafeBytes { q in Int8Dot.dot(r.baseAddress!, q.baseAddress!, count: count) } }
+                XCTAssertEqual(got, expected, "\(count) values")
+            }
+        }
+    }
+
     func testTokenizerWithoutTheModel() throws {
         let t = try WordPieceTokenizer(tokens: ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "cafe", "un", "##believ", "##able", ",", "!"])
         XCTAssertEqual(t.encode("The CAFÉ, unbelievable!"), [2, 4, 5, 9, 6, 7, 8, 10, 3])

@@ -66,24 +66,19 @@ public struct VectorIndex: Sendable {
 
     private func scan(_ q: QuantizedVector, rows: Range<Int>, k: Int, group: Int64?) -> MinHeap {
         var heap = MinHeap(capacity: k)
-        let lanes = dimension / 16
+        let dimension = dimension, scale = q.scale
+        let wide = Int8Dot.widen(q.codes)
         codes.withUnsafeBytes { b in
-            q.codes.withUnsafeBytes { qb in
-                let qv = (0..<lanes).map { SIMD16<Int16>(truncatingIfNeeded: qb.loadUnaligned(fromByteOffset: $0 * 16, as: SIMD16<Int8>.self)) }
-                for row in rows {
-                    if let g = group, groups[row] != g { continue }
-                    let base = row * dimension
-                    var acc = SIMD16<Int32>()
-                    for l in 0..<lanes {
-                        let x = SIMD16<Int16>(truncatingIfNeeded: b.loadUnaligned(fromByteOffset: base + l * 16, as: SIMD16<Int8>.self))
-                        acc &+= SIMD16<Int32>(truncatingIfNeeded: x &* qv[l])
-                    }
-                    var dot = Int(acc.wrappedSum())
-                    for j in (lanes * 16)..<dimension { dot += Int(codes[base + j]) * Int(q.codes[j]) }
-                    heap.offer(Hit(id: ids[row], score: Float(dot) * scales[row] * q.scale))
-                }
+        wide.withUnsafeBytes { query in
+        scales.withUnsafeBufferPointer { scales in
+        ids.withUnsafeBufferPointer { ids in
+        groups.withUnsafeBufferPointer { groups in
+            for row in rows {
+                if let g = group, groups[row] != g { continue }
+                let dot = Int8Dot.dot(b.baseAddress! + row * dimension, query.baseAddress!, count: dimension)
+                heap.offer(Hit(id: ids[row], score: Float(dot) * scales[row] * scale))
             }
-        }
+        }}}}}
         return heap
     }
 }
