@@ -34,9 +34,14 @@ struct LoadedVectors: Sendable {
     }
 
     mutating func add(turn: Int64, meeting: Int64, position: Int, vector: QuantizedVector) {
-        rowOf[turn] = Int32(index.count)
-        positions.append(Int32(clamping: position))
         index.add(id: turn, group: meeting, vector: vector)
+        placeLast(turn, position: position)
+    }
+
+    /// Records where the turn of the row just added sits.
+    private mutating func placeLast(_ turn: Int64, position: Int) {
+        rowOf[turn] = Int32(index.count - 1)
+        positions.append(Int32(clamping: position))
     }
 
     /// Tops up with the vectors `embedder` wrote since the last call; turns without a
@@ -57,10 +62,13 @@ struct LoadedVectors: Sendable {
         while let row = try rows.next() {
             watermark = row[0]
             let turn: Int64 = row[1]
-            guard rowOf[turn] == nil,
-                  let v = try row.withUnsafeData(atIndex: 2, { $0.flatMap { QuantizedVector(blob: $0, dimension: embedder.dimension) } })
-            else { continue }
-            add(turn: turn, meeting: row[3], position: row[4], vector: v)
+            guard rowOf[turn] == nil else { continue }
+            let meeting: Int64 = row[3], position: Int = row[4]
+            if try row.withUnsafeData(atIndex: 2, { data in
+                data?.withUnsafeBytes { index.add(id: turn, group: meeting, blob: $0) } ?? false
+            }) {
+                placeLast(turn, position: position)
+            }
         }
         if embedder.computesInline {
             let rows = try Row.fetchAll(db, sql: "SELECT id, meeting_id, position, text FROM turns WHERE id > ? ORDER BY id",

@@ -16,13 +16,19 @@ public struct QuantizedVector: Equatable, Sendable {
     }
 
     public init?(blob: Data, dimension: Int) {
+        guard let (scale, codes) = blob.withUnsafeBytes({ raw in
+            Self.parts(of: raw, dimension: dimension).map { ($0.scale, [Int8]($0.codes.bindMemory(to: Int8.self))) }
+        }) else { return nil }
+        self.scale = scale
+        self.codes = codes
+    }
+
+    /// The scale and codes of a stored `blob`, read in place; nil when it is not one of
+    /// `dimension` codes.
+    static func parts(of blob: UnsafeRawBufferPointer, dimension: Int) -> (scale: Float, codes: UnsafeRawBufferPointer)? {
         guard blob.count == 4 + dimension else { return nil }
-        let bits = blob.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
-        scale = Float(bitPattern: bits)
-        codes = [Int8](unsafeUninitializedCapacity: dimension) { buffer, count in
-            blob.withUnsafeBytes { raw in _ = raw[4...].copyBytes(to: buffer) }
-            count = dimension
-        }
+        let scale = Float(bitPattern: UInt32(littleEndian: blob.loadUnaligned(as: UInt32.self)))
+        return (scale, UnsafeRawBufferPointer(rebasing: blob[4...]))
     }
 
     public var blob: Data {

@@ -32,8 +32,20 @@ public struct VectorIndex: Sendable {
 
     public mutating func add(id: Int64, group: Int64, vector: QuantizedVector) {
         precondition(vector.codes.count == dimension, "vector has \(vector.codes.count) dimensions, index has \(dimension)")
-        codes.append(contentsOf: vector.codes)
-        scales.append(vector.scale)
+        vector.codes.withUnsafeBufferPointer { append(id: id, group: group, scale: vector.scale, codes: $0) }
+    }
+
+    /// Adds a vector from its stored `QuantizedVector.blob`, copied straight from the
+    /// database's buffer; false (and nothing added) when the blob is not one.
+    mutating func add(id: Int64, group: Int64, blob: UnsafeRawBufferPointer) -> Bool {
+        guard let (scale, bytes) = QuantizedVector.parts(of: blob, dimension: dimension) else { return false }
+        append(id: id, group: group, scale: scale, codes: bytes.bindMemory(to: Int8.self))
+        return true
+    }
+
+    private mutating func append(id: Int64, group: Int64, scale: Float, codes new: UnsafeBufferPointer<Int8>) {
+        codes.append(contentsOf: new)
+        scales.append(scale)
         ids.append(id)
         groups.append(group)
     }
