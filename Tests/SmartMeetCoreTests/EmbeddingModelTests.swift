@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XCTest
 @testable import SmartMeetCore
 
@@ -51,6 +52,12 @@ final class EmbeddingModelTests: XCTestCase {
         // One at a time and in a batch give the same vector (packing never mixes sentences).
         let alone = m.embed([cases[1].text])[0]
         XCTAssertGreaterThan(zip(alone, got[1]).reduce(Float(0)) { $0 + $1.0 * $1.1 }, 0.99999)
+        // A query's layers shared over threads give the vector one thread gives.
+        for c in cases.prefix(8) {
+            let ids = m.tokenizer.encode(c.text)
+            let one = m.encoder.embed([ids], lanes: 1)[0], shared = m.encoder.embed([ids], lanes: 3)[0]
+            XCTAssertGreaterThan(zip(one, shared).reduce(Float(0)) { $0 + $1.0 * $1.1 }, 0.99999, c.text)
+        }
     }
 
     func testAParaphraseIsCloserThanAnUnrelatedSentence() throws {
@@ -103,6 +110,17 @@ final class EmbedderPartsTests: XCTestCase {
         let blob = QuantizedVector(rows[0]).blob
         XCTAssertEqual(blob.count, 388)
         XCTAssertEqual(QuantizedVector(blob: blob, dimension: 384), QuantizedVector(rows[0]))
+    }
+
+    func testLanesRunEveryLaneOnceEvenWhenBusy() {
+        let lanes = Lanes(helpers: 1)
+        let seen = Mutex([Int]())
+        lanes.run(3) { lane in
+            seen.withLock { $0.append(lane) }
+            // A second computation while the helpers are taken runs on its own thread.
+            lanes.run(2) { inner in seen.withLock { $0.append(10 * (lane + 1) + inner) } }
+        }
+        XCTAssertEqual(seen.withLock { $0 }.sorted(), [0, 1, 2, 10, 11, 20, 21, 30, 31])
     }
 
     func testIntegerDotProductIsExactAtEveryLength() {

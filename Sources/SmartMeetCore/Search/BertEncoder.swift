@@ -80,37 +80,39 @@ public struct BertEncoder: Sendable {
         }
     }
 
-    /// One unit vector per sentence of token ids (each with its `[CLS]`/`[SEP]`), on the
-    /// calling thread.
-    public func embed(_ sentences: [[Int32]]) -> [[Float]] {
+    /// One unit vector per sentence of token ids (each with its `[CLS]`/`[SEP]`). `lanes`
+    /// threads share each layer's work by output columns (the calling thread is one): a
+    /// short batch alone, such as a search query, then uses every core; batches run side
+    /// by side should each take one lane.
+    public func embed(_ sentences: [[Int32]], lanes: Int = 1) -> [[Float]] {
         let lengths = sentences.map { min($0.count, maxPositions) }
         let n = lengths.reduce(0, +)
         guard n > 0 else { return sentences.map { _ in [Float](repeating: 0, count: hidden) } }
         let h = hidden
-        var x = [Float](repeating: 0, count: n * h)
-        var scratch = Scratch(tokens: n, hidden: h, intermediate: intermediate, longest: lengths.max() ?? 1)
+        let s = Scratch(tokens: n, hidden: h, intermediate: intermediate, longest: lengths.max() ?? 1,
+                        lanes: min(max(1, lanes), heads))
+        defer { s.release() }
+        let x = s.x
         // Embeddings: word + position + token type 0, then layer norm.
-        x.withUnsafeMutableBufferPointer { xb in
-            var row = 0
-            for (s, ids) in sentences.enumerated() {
-                for pos in 0..<lengths[s] {
-                    let id = Int(ids[pos])
-                    let word = (0..<vocabularySize).contains(id) ? id : 0
-                    let out = xb.baseAddress! + row * h
-                    let w = wordEmbeddings.weight.baseAddress! + word * h
-                    let pe = positionEmbeddings.weight.baseAddress! + pos * h
-                    let te = typeEmbeddings.weight.baseAddress!
-                    for j in 0..<h { out[j] = w[j] + pe[j] + te[j] }
-                    row += 1
-                }
+        var row = 0
+        for (i, ids) in sentences.enumerated() {
+            for pos in 0..<lengths[i] {
+                let id = Int(ids[pos])
+                let word = (0..<vocabularySize).contains(id) ? id : 0
+                let out = x + row * h
+                let w = wordEmbeddings.weight.baseAddress! + word * h
+                let pe = positionEmbeddings.weight.baseAddress! + pos * h
+                let te = typeEmbeddings.weight.baseAddress!
+                for j in 0..<h { out[j] = w[j] + pe[j] + te[j] }
+                row += 1
             }
-            layerNorm(xb.baseAddress!, rows: n, embeddingNorm)
-            for layer in layers { forward(layer, xb.baseAddress!, lengths: lengths, &scratch) }
         }
+        layerNorm(x, rows: n, embeddingNorm)
+        for layer in layers { forward(layer, lengths: lengths, s) }
         // Mean pooling over each sentence's tokens, then L2 normalisation.
         var out: [[Float]] = []
         out.reserveCapacity(sentences.count)
-        var row = 0
+        row = 0
         for len in lengths {
             var v = [Float](repeating: 0, count: h)
             for r in row..<(row + len) { for j in 0..<h { v[j] += x[r * h + j] } }
@@ -124,62 +126,92 @@ public struct BertEncoder: Sendable {
         return out
     }
 
-    /// Buffers reused across the layers of one batch.
-    struct Scratch {
-        var q, k, v, context, attention, wide: [Float]
-        var scores: [Float]
-        init(tokens n: Int, hidden h: Int, intermediate: Int, longest: Int) {
-            q = [Float](repeating: 0, count: n * h)
-            k = q; v = q; context = q; attention = q
-            wide = [Float](repeating: 0, count: n * intermediate)
-            scores = [Float](repeating: 0, count: longest * longest)
+    /// Activations of one batch, allocated once for all its layers.
+    struct Scratch: @unchecked Sendable {
+        // Each lane writes only its own columns between the joins, so sharing is safe.
+        let x, q, k, v, context, attention, wide: UnsafeMutablePointer<Float>
+        /// One score matrix per lane.
+        let scores: [UnsafeMutablePointer<Float>]
+        let lanes: Int
+
+        init(tokens n: Int, hidden h: Int, intermediate: Int, longest: Int, lanes: Int) {
+            func buffer(_ count: Int) -> UnsafeMutablePointer<Float> {
+                let p = UnsafeMutablePointer<Float>.allocate(capacity: count)
+                p.initialize(repeating: 0, count: count)
+                return p
+            }
+            x = buffer(n * h); q = buffer(n * h); k = buffer(n * h); v = buffer(n * h)
+            context = buffer(n * h); attention = buffer(n * h)
+            wide = buffer(n * intermediate)
+            scores = (0..<lanes).map { _ in buffer(longest * longest) }
+            self.lanes = lanes
+        }
+
+        func release() {
+            for p in [x, q, k, v, context, attention, wide] + scores { p.deallocate() }
+        }
+
+        /// Runs `body(lane)` for every lane and returns when all are done.
+        func inLanes(_ body: @Sendable (Int) -> Void) {
+            Lanes.shared.run(lanes, body)
+        }
+
+        /// The part of `count` columns (in whole `unit`s, one attention head) lane `i` computes.
+        func columns(_ lane: Int, of count: Int, unit: Int = 1) -> Range<Int> {
+            let units = count / unit
+            return (units * lane / lanes * unit)..<(units * (lane + 1) / lanes * unit)
         }
     }
 
-    private func forward(_ layer: Layer, _ x: UnsafeMutablePointer<Float>, lengths: [Int], _ s: inout Scratch) {
+    private func forward(_ layer: Layer, lengths: [Int], _ s: Scratch) {
         let n = lengths.reduce(0, +), h = hidden
         let headSize = h / heads
         let scale = 1 / Float(headSize).squareRoot()
-        s.q.withUnsafeMutableBufferPointer { q in
-        s.k.withUnsafeMutableBufferPointer { k in
-        s.v.withUnsafeMutableBufferPointer { v in
-        s.context.withUnsafeMutableBufferPointer { ctx in
-        s.attention.withUnsafeMutableBufferPointer { att in
-        s.wide.withUnsafeMutableBufferPointer { wide in
-        s.scores.withUnsafeMutableBufferPointer { scores in
-            linear(layer.query, x, rows: n, into: q.baseAddress!)
-            linear(layer.key, x, rows: n, into: k.baseAddress!)
-            linear(layer.value, x, rows: n, into: v.baseAddress!)
+        let x = s.x
+        // Each lane's query, key and value columns are whole heads, so it goes on to
+        // those heads' attention without waiting for the others.
+        s.inLanes { lane in
+            let cols = s.columns(lane, of: h, unit: headSize)
+            linear(layer.query, s.x, rows: n, into: s.q, columns: cols)
+            linear(layer.key, s.x, rows: n, into: s.k, columns: cols)
+            linear(layer.value, s.x, rows: n, into: s.v, columns: cols)
+            let scores = s.scores[lane]
             var start = 0
             for len in lengths {
-                for head in 0..<heads {
+                for head in (cols.lowerBound / headSize)..<(cols.upperBound / headSize) {
                     let off = start * h + head * headSize
                     // scores[len×len] = Q_h · K_hᵀ, scaled, softmaxed row by row.
-                    BLAS.multiplyTransposed(m: len, n: len, k: headSize, a: q.baseAddress! + off, lda: h,
-                                            b: k.baseAddress! + off, ldb: h, c: scores.baseAddress!, ldc: len, alpha: scale)
-                    for r in 0..<len { softmax(scores.baseAddress! + r * len, count: len) }
+                    BLAS.multiplyTransposed(m: len, n: len, k: headSize, a: s.q + off, lda: h,
+                                            b: s.k + off, ldb: h, c: scores, ldc: len, alpha: scale)
+                    for r in 0..<len { softmax(scores + r * len, count: len) }
                     // context_h[len×headSize] = P · V_h, written into its column slice.
-                    BLAS.multiply(m: len, n: headSize, k: len, a: scores.baseAddress!, lda: len,
-                                  b: v.baseAddress! + off, ldb: h, c: ctx.baseAddress! + off, ldc: h)
+                    BLAS.multiply(m: len, n: headSize, k: len, a: scores, lda: len,
+                                  b: s.v + off, ldb: h, c: s.context + off, ldc: h)
                 }
                 start += len
             }
-            linear(layer.attentionOut, ctx.baseAddress!, rows: n, into: att.baseAddress!)
-            for i in 0..<(n * h) { x[i] += att[i] }
-            layerNorm(x, rows: n, layer.attentionNorm)
-            linear(layer.intermediate, x, rows: n, into: wide.baseAddress!)
-            gelu(wide.baseAddress!, count: n * intermediate)
-            linear(layer.output, wide.baseAddress!, rows: n, into: att.baseAddress!)
-            for i in 0..<(n * h) { x[i] += att[i] }
-            layerNorm(x, rows: n, layer.outputNorm)
-        }}}}}}}
+        }
+        s.inLanes { lane in linear(layer.attentionOut, s.context, rows: n, into: s.attention, columns: s.columns(lane, of: h)) }
+        for i in 0..<(n * h) { x[i] += s.attention[i] }
+        layerNorm(x, rows: n, layer.attentionNorm)
+        s.inLanes { lane in
+            let cols = s.columns(lane, of: intermediate)
+            linear(layer.intermediate, s.x, rows: n, into: s.wide, columns: cols)
+            for r in 0..<n { gelu(s.wide + r * intermediate + cols.lowerBound, count: cols.count) }
+        }
+        s.inLanes { lane in linear(layer.output, s.wide, rows: n, into: s.attention, columns: s.columns(lane, of: h)) }
+        for i in 0..<(n * h) { x[i] += s.attention[i] }
+        layerNorm(x, rows: n, layer.outputNorm)
     }
 
-    /// out[rows×outputs] = input · Wᵀ + b: the bias is laid down first and the product added.
-    private func linear(_ d: Dense, _ input: UnsafePointer<Float>, rows: Int, into out: UnsafeMutablePointer<Float>) {
-        for r in 0..<rows { (out + r * d.outputs).update(from: d.bias.baseAddress!, count: d.outputs) }
-        BLAS.multiplyTransposed(m: rows, n: d.outputs, k: d.inputs, a: input, lda: d.inputs,
-                                b: d.weight.baseAddress!, ldb: d.inputs, c: out, ldc: d.outputs, beta: 1)
+    /// out[rows×outputs] = input · Wᵀ + b for the output columns `columns` (the others are
+    /// left alone): the bias is laid down first and the product added.
+    private func linear(_ d: Dense, _ input: UnsafePointer<Float>, rows: Int, into out: UnsafeMutablePointer<Float>, columns: Range<Int>) {
+        guard !columns.isEmpty else { return }
+        let c0 = columns.lowerBound
+        for r in 0..<rows { (out + r * d.outputs + c0).update(from: d.bias.baseAddress! + c0, count: columns.count) }
+        BLAS.multiplyTransposed(m: rows, n: columns.count, k: d.inputs, a: input, lda: d.inputs,
+                                b: d.weight.baseAddress! + c0 * d.inputs, ldb: d.inputs, c: out + c0, ldc: d.outputs, beta: 1)
     }
 
     private func layerNorm(_ x: UnsafeMutablePointer<Float>, rows: Int, _ norm: Norm) {

@@ -62,7 +62,10 @@ public struct MiniLMEmbedder: Embedder {
             let vectors = encoder.embed(batches[b].map { tokens[$0] })
             results.store(Array(zip(batches[b], vectors)))
         }
-        if threads <= 1 || batches.count == 1 {
+        if batches.count == 1 {
+            // One short batch (a query): its layers are shared out over the threads instead.
+            results.store(Array(zip(batches[0], encoder.embed(batches[0].map { tokens[$0] }, lanes: threads))))
+        } else if threads <= 1 {
             for b in batches.indices { work(b) }
         } else {
             DispatchQueue.concurrentPerform(iterations: batches.count) { work($0) }

@@ -68,7 +68,7 @@ public struct VectorIndex: Sendable {
         let chunk = (ids.count + parts - 1) / parts
         if parts == 1 { return scan(q, rows: 0..<ids.count, k: k, group: group).sortedDescending() }
         let heaps = HeapSlots(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { p in
+        Lanes.shared.run(parts) { p in
             heaps.put(p, scan(q, rows: (p * chunk)..<min(ids.count, (p + 1) * chunk), k: k, group: group))
         }
         var merged = MinHeap(capacity: k)
