@@ -152,6 +152,11 @@ final class EmbedderPartsTests: XCTestCase {
         for s in ["The budget is approved.", "Rubber buttons feel better in the hand.", "Blocked on legal review"] {
             XCTAssertFalse(Backchannel.isBackchannel(s), s)
         }
+        // Markers are removed as the pattern \[[^\]]*\] would remove them.
+        for s in ["[vocal sound] Okay .", "a [b [c] d", "unclosed [ bracket", "[x]]y[", "[]", "é[ü]ß", "two [a] and [b]", "no markers"] {
+            let pattern = s.replacingOccurrences(of: #"\[[^\]]*\]"#, with: " ", options: .regularExpression)
+            XCTAssertEqual(Backchannel.withoutMarkers(s), pattern, s)
+        }
     }
 }
 

@@ -156,19 +156,24 @@ public final class HybridSearch: Sendable {
 
     /// Turn ids by BM25, best first. Every word is quoted, so FTS5 syntax in a question
     /// ("NEAR(", "*", quotes) is just text. FTS5's rowids are turn ids, so turns are
-    /// joined only to keep one meeting's.
+    /// joined only to keep one meeting's, and then FTS5 is also given the range of that
+    /// meeting's ids so it scores only turns near it (scores use the whole table's
+    /// statistics either way).
     private func lexicalCandidates(_ words: [String], frequencies: [String: Int], meeting: Int64?, db: Database) throws -> [Int64] {
         let terms = selectTerms(Array(Set(words)).sorted(), frequencies: frequencies)
-        let match = terms.map { "\"\($0.replacingOccurrences(of: "\"", with: ""))\"" }.joined(separator: " OR ")
+        let match = terms.map { "\"\($0.filter { $0 != "\"" })\"" }.joined(separator: " OR ")
         guard let meeting else {
-            return try Int64.fetchAll(db, sql: """
+            return try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT rowid FROM turns_fts WHERE turns_fts MATCH ? ORDER BY bm25(turns_fts), rowid LIMIT \(Self.candidates)
-                """, arguments: [match])
+                """), arguments: [match])
         }
-        return try Int64.fetchAll(db, sql: """
+        guard let span = try Row.fetchOne(db.cachedStatement(sql: "SELECT MIN(id), MAX(id) FROM turns WHERE meeting_id = ?"),
+                                          arguments: [meeting]), let first: Int64 = span[0], let last: Int64 = span[1] else { return [] }
+        return try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT t.id FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid
-            WHERE turns_fts MATCH ? AND t.meeting_id = ? ORDER BY bm25(turns_fts), t.id LIMIT \(Self.candidates)
-            """, arguments: [match, meeting])
+            WHERE turns_fts MATCH ? AND turns_fts.rowid BETWEEN ? AND ? AND t.meeting_id = ?
+            ORDER BY bm25(turns_fts), t.id LIMIT \(Self.candidates)
+            """), arguments: [match, first, last, meeting])
     }
 
     struct TurnRow {
@@ -180,17 +185,16 @@ public final class HybridSearch: Sendable {
         let date: String
     }
 
+    /// The rows of a few turns (hits and the best BM25 turns), one cached lookup each.
     private func turnRows(_ ids: [Int64], db: Database) throws -> [Int64: TurnRow] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT t.position, t.speaker, t.text, m.source, m.title, m.date
+            FROM turns t JOIN meetings m ON m.id = t.meeting_id WHERE t.id = ?
+            """)
         var out: [Int64: TurnRow] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500) {
-            let part = ids[chunk..<min(ids.count, chunk + 500)]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT t.id, t.position, t.speaker, t.text, m.source, m.title, m.date
-                FROM turns t JOIN meetings m ON m.id = t.meeting_id WHERE t.id IN (\(part.map(String.init).joined(separator: ",")))
-                """) {
-                out[row["id"]] = TurnRow(position: row["position"], speaker: row["speaker"], text: row["text"],
-                                         source: row["source"], title: row["title"], date: row["date"])
-            }
+        for id in ids {
+            guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
+            out[id] = TurnRow(position: row[0], speaker: row[1], text: row[2], source: row[3], title: row[4], date: row[5])
         }
         return out
     }

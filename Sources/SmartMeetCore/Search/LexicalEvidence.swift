@@ -9,7 +9,7 @@ struct LexicalEvidence {
 
     /// `frequencies`: turns holding each term (`HybridSearch.documentFrequency`).
     init(terms: [String], frequencies: [String: Int], db: Database) {
-        let turns = Double((try? Int64.fetchOne(db, sql: "SELECT MAX(id) FROM turns")) ?? 0)
+        let turns = Double((try? Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM turns"))) ?? 0)
         var seen = Set<String>()
         var out: [(String, Double)] = []
         for w in terms {

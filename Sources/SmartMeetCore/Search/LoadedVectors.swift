@@ -55,10 +55,10 @@ struct LoadedVectors: Sendable {
         // A range of the primary key, read in its own order: `+model` keeps SQLite from
         // walking the (model, turn_id) index, which visits every row of the model on each
         // search and sorts them all on the first.
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT e.id, e.turn_id, e.vector, t.meeting_id, t.position FROM turn_embeddings e JOIN turns t ON t.id = e.turn_id
             WHERE e.id > ? AND +e.model = ? ORDER BY e.id
-            """, arguments: [watermark, embedder.name])
+            """), arguments: [watermark, embedder.name])
         while let row = try rows.next() {
             watermark = row[0]
             let turn: Int64 = row[1]
