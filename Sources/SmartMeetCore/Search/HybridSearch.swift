@@ -109,6 +109,14 @@ public final class HybridSearch: Sendable {
         }
         let frequencies = Dictionary(Set(words).map { ($0, Self.documentFrequency($0, db: db)) }, uniquingKeysWith: { a, _ in a })
         let lexical = try lexicalCandidates(words, frequencies: frequencies, meeting: meetingId, db: db)
+        // The word evidence is weighed while the vector side may still be running. Turn
+        // rows are read only for what is shown or weighed: the best BM25 turns here, the
+        // hits below.
+        let evidence = LexicalEvidence(terms: words, frequencies: frequencies, db: db)
+        var turns = try turnRows(Array(lexical.prefix(10)), db: db)
+        let bestCoverage = lexical.prefix(10).compactMap { turns[$0].map { evidence.coverage($0.text) } }.max() ?? 0
+        let searchedTurns = meetingId == nil ? loadedIndex.index.count
+            : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM turns WHERE meeting_id = ?", arguments: [meetingId!]) ?? 0
         let (queryVector, vector) = try vectorSide.value()
         var candidates: [Int64: Candidate] = [:]
         for (rank, id) in lexical.enumerated() {
@@ -121,14 +129,9 @@ public final class HybridSearch: Sendable {
             candidates[hit.id]!.cosine = hit.score
         }
         guard !candidates.isEmpty else { return result }
-        let evidence = LexicalEvidence(terms: words, frequencies: frequencies, db: db)
-        // Turn rows are read only for what is shown or weighed: the best BM25 turns here,
-        // the hits below.
-        var turns = try turnRows(Array(lexical.prefix(10)), db: db)
         result.bestCosine = Double(vector.first?.score ?? 0)
-        result.bestCoverage = lexical.prefix(10).compactMap { turns[$0].map { evidence.coverage($0.text) } }.max() ?? 0
-        result.searchedTurns = meetingId == nil ? loadedIndex.index.count
-            : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM turns WHERE meeting_id = ?", arguments: [meetingId!]) ?? 0
+        result.bestCoverage = bestCoverage
+        result.searchedTurns = searchedTurns
         result.cosineFloor = (Double(floor.cosine(searching: result.searchedTurns)) * 1000).rounded() / 1000
         result.about = floor.isAbout(bestCosine: Float(result.bestCosine), bestCoverage: result.bestCoverage, searched: result.searchedTurns)
         if applyFloor, !result.about { return result }
@@ -234,22 +237,24 @@ public final class HybridSearch: Sendable {
     private func inContext(_ hits: [VectorIndex.Hit], _ loaded: LoadedVectors) -> [VectorIndex.Hit] {
         let w = Self.contextWindow
         guard w > 0, let lowest = hits.last?.score else { return hits }
-        let places = hits.map { loaded.place(of: $0.id) }
-        var byPlace: [Int64: [Int: Float]] = [:]
-        for (h, p) in zip(hits, places) { if let p { byPlace[p.meeting, default: [:]][p.position] = h.score } }
-        var scored: [(hit: VectorIndex.Hit, context: Float)] = []
-        scored.reserveCapacity(hits.count)
-        for (h, p) in zip(hits, places) {
-            guard let p, let meeting = byPlace[p.meeting] else { scored.append((h, h.score)); continue }
-            var sum: Float = 0, weight: Float = 0
-            for d in -w...w {
-                let k = 1 / Float(1 + abs(d))
-                sum += k * (meeting[p.position + d] ?? lowest)
-                weight += k
+        // Hits in meeting and position order: a turn's neighbours in the list are then
+        // within w places of it.
+        let placed = hits.indices.compactMap { i in loaded.place(of: hits[i].id).map { (hit: i, meeting: $0.meeting, position: $0.position) } }
+            .sorted { ($0.meeting, $0.position) < ($1.meeting, $1.position) }
+        let weights = (-w...w).map { 1 / Float(1 + abs($0)) }
+        let weight = weights.reduce(0, +)
+        var context = hits.map(\.score)
+        var around = [Float](repeating: lowest, count: 2 * w + 1)
+        for (i, p) in placed.enumerated() {
+            for k in around.indices { around[k] = lowest }
+            for q in placed[max(0, i - w)...min(placed.count - 1, i + w)] where q.meeting == p.meeting && abs(q.position - p.position) <= w {
+                around[q.position - p.position + w] = hits[q.hit].score
             }
-            scored.append((h, sum / weight))
+            var sum: Float = 0
+            for k in around.indices { sum += weights[k] * around[k] }
+            context[p.hit] = sum / weight
         }
-        return scored.sorted { $0.context > $1.context || ($0.context == $1.context && $0.hit.id < $1.hit.id) }.map(\.hit)
+        return hits.indices.sorted { context[$0] > context[$1] || (context[$0] == context[$1] && hits[$0].id < hits[$1].id) }.map { hits[$0] }
     }
 
     // MARK: - The vectors in memory
