@@ -132,8 +132,10 @@ final class EmbedderPartsTests: XCTestCase {
             for (a, b) in [(row, query), (extreme, extreme), (extreme, negative)] {
                 let expected = zip(a, b).reduce(Int32(0)) { $0 + Int32($1.0) * Int32($1.1) }
                 let wide = Int8Dot.widen(b)
-                let got = a.withUnsafeBytes { r in wide.withUnsafeBytes { q in Int8Dot.dot(r.baseAddress!, q.baseAddress!, count: count) } }
-                XCTAssertEqual(got, expected, "\(count) values")
+                for avx2 in Set([false, Int8Dot.avx2]) {
+                    let got = a.withUnsafeBytes { r in wide.withUnsafeBytes { q in Int8Dot.dot(r.baseAddress!, q.baseAddress!, count: count, avx2: avx2) } }
+                    XCTAssertEqual(got, expected, "\(count) values, AVX2 \(avx2)")
+                }
             }
         }
     }

@@ -1,20 +1,44 @@
 #if arch(x86_64)
 import _Builtin_intrinsics.intel
 #endif
+#if canImport(COpenBLAS) && arch(x86_64)
+import COpenBLAS
+#endif
 
 /// Exact integer dot products of stored int8 rows with an int8 query, the inner loop of
 /// the vector scan. The query is widened to 16 bits once, so each row costs a sign
 /// extension and a multiply-add of pairs (SSE2's pmaddwd, which generic SIMD code does
 /// not compile to: it multiplies in 32 bits instead, twice the instructions a row).
-/// Lane order does not matter: integer sums are exact, so the result is the same on
-/// every path.
+/// Where the CPU has AVX2 (Linux), a C kernel does the same on 32 bytes at a time, which
+/// brings a scan close to the speed memory delivers the codes. Lane order does not matter:
+/// integer sums are exact, so the result is the same on every path.
 enum Int8Dot {
     /// The query in the 16-bit form `dot` reads.
     static func widen(_ query: [Int8]) -> [Int16] { query.map(Int16.init) }
 
+    /// Whether `dot` may take the AVX2 kernel; read once per scan, not per row.
+    static let avx2: Bool = {
+        #if canImport(COpenBLAS) && arch(x86_64)
+        return smartmeet_cpu_has_avx2() != 0
+        #else
+        return false
+        #endif
+    }()
+
     /// `row`: `count` int8 values; `query`: `count` Int16 values from `widen`.
     @inline(__always)
-    static func dot(_ row: UnsafeRawPointer, _ query: UnsafeRawPointer, count: Int) -> Int32 {
+    static func dot(_ row: UnsafeRawPointer, _ query: UnsafeRawPointer, count: Int, avx2: Bool) -> Int32 {
+        #if canImport(COpenBLAS) && arch(x86_64)
+        if avx2 {
+            return smartmeet_int8_dot_avx2(row.assumingMemoryBound(to: Int8.self), query.assumingMemoryBound(to: Int16.self), count)
+        }
+        #endif
+        return portable(row, query, count: count)
+    }
+
+    /// SSE2 on x86-64, generic SIMD elsewhere.
+    @inline(__always)
+    static func portable(_ row: UnsafeRawPointer, _ query: UnsafeRawPointer, count: Int) -> Int32 {
         let blocks = count / 16
         var sum: Int32 = 0
         #if arch(x86_64)

@@ -79,7 +79,7 @@ public struct VectorIndex: Sendable {
     private func scan(_ q: QuantizedVector, rows: Range<Int>, k: Int, group: Int64?) -> MinHeap {
         var heap = MinHeap(capacity: k)
         let dimension = dimension, scale = q.scale
-        let wide = Int8Dot.widen(q.codes)
+        let wide = Int8Dot.widen(q.codes), avx2 = Int8Dot.avx2
         codes.withUnsafeBytes { b in
         wide.withUnsafeBytes { query in
         scales.withUnsafeBufferPointer { scales in
@@ -87,7 +87,7 @@ public struct VectorIndex: Sendable {
         groups.withUnsafeBufferPointer { groups in
             for row in rows {
                 if let g = group, groups[row] != g { continue }
-                let dot = Int8Dot.dot(b.baseAddress! + row * dimension, query.baseAddress!, count: dimension)
+                let dot = Int8Dot.dot(b.baseAddress! + row * dimension, query.baseAddress!, count: dimension, avx2: avx2)
                 heap.offer(Hit(id: ids[row], score: Float(dot) * scales[row] * scale))
             }
         }}}}}
