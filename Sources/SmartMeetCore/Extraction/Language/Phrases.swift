@@ -151,6 +151,16 @@ enum PhraseFinder {
 
     // MARK: - Verb groups
 
+    /// "'s" before "been", "got", or a participle with an object after it, is "has".
+    static func contractedHas(_ w: [Word], _ at: Int) -> Bool {
+        var k = at + 1
+        while k < w.count, w[k].tag == .adv || w[k].tag == .neg { k += 1 }
+        guard k < w.count else { return false }
+        if ["been", "got", "gotten", "had"].contains(w[k].lower) { return true }
+        guard w[k].tag == .verb, !w[k].lower.hasSuffix("ing"), k + 1 < w.count else { return false }
+        return [.det, .poss, .pron, .num, .noun].contains(w[k + 1].tag)
+    }
+
     private static let linking: Set<String> = ["be", "seem", "look", "feel", "sound", "get", "become", "stay", "remain", "go", "keep"]
 
     static func verbGroups(_ w: [Word], wordNet: WordNet?) -> [VerbGroup] {
@@ -175,6 +185,9 @@ enum PhraseFinder {
                 if x.tag == .modal { modal = x.lemma; j += 1; lastAux = j - 1; continue }
                 if x.tag == .aux {
                     if x.lemma == "be" { sawBe = true } else if x.lemma == "have" { sawHave = true } else if x.lemma == "would" { modal = "would" }
+                    // "'s" is "is" or "has": "the scoreboard's cancelled" is passive, "she's
+                    // cancelled the order" and "it's been" are perfect (an object follows).
+                    if x.lower == "'s" { if Self.contractedHas(w, j) { sawHave = true } else { sawBe = true } }
                     lastAux = j
                     j += 1
                     continue
