@@ -30,5 +30,7 @@ public struct RuleExtractor: Extractor {
     }
 
     /// `SMARTMEET_TRACE=1 smartmeet extract FILE` shows how each sentence was read.
-    static let trace = ProcessInfo.processInfo.environment["SMARTMEET_TRACE"] != nil
+    static let trace = ProcessInfo.processInfo.environment["SMARTMEET_TRACE"].map { $0 != "json" } ?? false
+    /// `SMARTMEET_TRACE=json`: the status readings of each sentence as JSON lines instead.
+    static let traceReadings = ProcessInfo.processInfo.environment["SMARTMEET_TRACE"] == "json"
 }

@@ -141,6 +141,7 @@ struct MeetingDiscourse {
             reportedOn(s, mentions)
             proposeAnnounced(s, mentions)
             var recorded: [Int] = []
+            if RuleExtractor.traceReadings { traceReadings(s) }
             if (!s.isUnfinished || s.clauses.count > 1) && !Self.announcesProposal(s) {
                 for r in reader.read(s) {
                     guard let (target, asPart) = resolve(r, s, mentions, recordedSoFar: recorded) else {
@@ -184,6 +185,24 @@ struct MeetingDiscourse {
                                isWeakName: { namer.isWeakSingleName($0, isProper: $1) }).assemble()
     }
 
+    /// `SMARTMEET_TRACE=json`: one JSON object per sentence with what the status reader
+    /// found in it, before the discourse decides whom it is about — for scripts that
+    /// measure the reader on labelled sentences (scripts/status-bank.py).
+    private func traceReadings(_ s: ParsedSentence) {
+        var readings: [[String: Any]] = []
+        for r in reader.read(s) {
+            var target = "topic"
+            if case .phrase(let np) = r.target { target = s.words[np.range].map(\.text).joined(separator: " ") }
+            if case .pronoun = r.target { target = "<pronoun>" }
+            readings.append(["state": r.state.rawValue, "strength": r.strength, "target": target, "question": r.isQuestion,
+                             "proposal": r.isProposal, "partial": r.isPartial])
+        }
+        let line: [String: Any] = ["turn": s.turn, "speaker": s.speaker, "text": s.text, "question": s.isQuestion, "readings": readings]
+        if let d = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]) {
+            FileHandle.standardError.write(d + Data("\n".utf8))
+        }
+    }
+
     private func trace(_ line: String) {
         if RuleExtractor.trace { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
@@ -221,6 +240,15 @@ struct MeetingDiscourse {
             out.append(Mention(phrase: np, local: entities.register(named, turn: s.turn, sentence: sentenceIndex)))
         }
         return out
+    }
+
+    /// A phrase written with a capital where none is needed ("the Hartley fit-out", "SSL
+    /// cert"), not one capitalised only because it opens the sentence.
+    static func writtenAsName(_ np: NounPhrase, _ w: [Word]) -> Bool {
+        np.nameRange.contains { i in
+            guard let f = w[i].text.first, f.isUppercase else { return false }
+            return i > 0 && !w[i - 1].isTerminal || w[i].text.count > 1 && w[i].text == w[i].text.uppercased()
+        }
     }
 
     /// Written in capitals, two to six letters or digits with at least two capitals: "PHX", "Q3", "EHR".
@@ -413,6 +441,9 @@ struct MeetingDiscourse {
             if let m = mentions.first(where: { $0.phrase == np }) {
                 let e = entities.all[m.local]
                 if let t = currentTopic(), t != m.local, e.topicCount == 0, e.mentions == 1 {
+                    // "The new login flow is built" while the portal is discussed: a piece
+                    // finished is progress on the thing under discussion.
+                    if r.byResult, !Self.writtenAsName(np, s.words) { return (t, true) }
                     // A part of the thing ("the API side") reports on the thing under discussion.
                     if r.partSubject, e.isLoneCommon { return (t, true) }
                     // "Have not started the build yet": a bare act noun as the object is the

@@ -39,11 +39,12 @@ final class StatusLexicon: Sendable {
     static let seeds: [StatusConcept: [String]] = [
         .complete: ["complete.v.1", "finish.v.1", "release.v.4", "deliver.v.2", "sign.v.1", "sign.v.2", "launch.v.1",
                     "complete.a.1", "finished.a.1", "done.a.1", "over.a.1", "concluded.a.1", "complete.a.5",
-                    "completion.n.2"],
+                    "completion.n.2", "conclude.v.2", "conclude.v.5", "accomplish.v.1"],
         .cancel: ["cancel.v.1", "abandon.v.2", "abandon.v.4", "discontinue.v.3", "scrap.v.1", "kill.v.2", "axe.v.2",
-                  "reject.v.1", "reject.v.2", "drop.v.7", "drop.v.5", "veto.v.1", "scrub.v.3", "cancellation.n.1", "dead.a.1"],
+                  "reject.v.1", "reject.v.2", "drop.v.7", "drop.v.5", "veto.v.1", "scrub.v.3", "cancellation.n.1", "dead.a.1",
+                  "refuse.v.2", "decline.v.2", "collapse.v.1", "withdraw.v.2"],
         .pause: ["postpone.v.1", "suspend.v.4", "suspend.v.6", "pause.v.1", "pause.v.2", "halt.v.3", "park.v.1", "freeze.v.5", "suspension.n.3",
-                 "suspension.n.4", "back_burner.n.1"],
+                 "suspension.n.4", "back_burner.n.1", "mothball.v.1", "sideline.v.1", "abeyance.n.1", "dormant.a.1"],
         .block: ["block.v.2", "obstruct.v.2", "stall.v.2", "stymie.v.1", "stuck.a.1",
                  "obstruction.n.1", "bottleneck.n.1", "blockage.n.1"],
         .wait: ["wait.v.1", "wait.v.2", "depend.v.1", "pending.a.1"],
@@ -51,7 +52,7 @@ final class StatusLexicon: Sendable {
                  "overdue.a.1", "behind.a.1", "delay.n.1", "postponement.n.1", "setback.n.1"],
         .trouble: ["fail.v.2", "break_down.v.4", "crash.v.12", "struggle.v.1", "worry.v.2", "jeopardize.v.1",
                    "risky.a.1", "uncertain.a.1", "precarious.a.1", "risk.n.1", "risk.n.2", "problem.n.1", "trouble.n.1",
-                   "failure.n.1", "bug.n.2", "worried.a.1", "nervous.a.1", "tight.a.1"],
+                   "failure.n.1", "bug.n.2", "worried.a.1", "nervous.a.1", "tight.a.1", "derail.v.1", "endanger.v.2", "threaten.v.3"],
         .progress: ["progress.v.1", "advance.v.1", "proceed.v.3", "continue.v.1", "ongoing.a.1",
                     "progress.n.1", "underway.a.1"],
         .begin: ["begin.v.1", "start.v.1", "begin.v.3", "start.v.6", "kick_off.v.1", "get_going.v.2"],
@@ -59,7 +60,7 @@ final class StatusLexicon: Sendable {
         .approve: ["approve.v.1", "sanction.v.1", "ratify.v.1", "agree.v.2", "endorse.v.1",
                    "approval.n.1", "green_light.n.1", "sanction.n.1"],
         .decide: ["decide.v.1", "decide.v.2", "commit.v.2", "decision.n.1"],
-        .schedule: ["schedule.v.1", "schedule.v.2", "plan.v.1", "plan.v.2", "book.v.2", "book.v.1", "reserve.v.2"],
+        .schedule: ["schedule.v.1", "schedule.v.2", "plan.v.1", "plan.v.2", "book.v.2", "book.v.1", "reserve.v.2", "slate.v.1", "earmark.v.1"],
         .propose: ["propose.v.1", "propose.v.2", "suggest.v.1", "recommend.v.1", "advocate.v.1",
                    "proposal.n.1", "suggestion.n.1", "idea.n.1", "option.n.2"],
         .consider: ["consider.v.3", "consider.v.5", "explore.v.1", "investigate.v.1", "look_into.v.1", "evaluate.v.1",
@@ -81,6 +82,8 @@ final class StatusLexicon: Sendable {
         "signoff": .approve, "sign-off": .approve, "blocker": .block, "kickoff": .begin, "underway": .progress,
         "wip": .progress, "ongoing": .progress, "eta": .schedule, "live": .complete, "golive": .complete,
         "go-live": .complete, "rollout": .begin, "showstopper": .block, "greenlight": .approve, "frozen": .pause,
+        // Project reporting's traffic lights, and "unstuck"/"sorted", which WordNet 2006 lacks in these senses.
+        "amber": .trouble, "unstuck": .resume, "sorted": .complete,
     ]
 
     private let concepts: [SynsetID: StatusConcept]

@@ -26,6 +26,9 @@ struct StatusReading: Sendable {
     /// Position of the predicate in the sentence.
     var position: Int
     var concept: StatusConcept
+    /// Read from an act said as done ("the login flow is built"), not from a word of
+    /// status: what it finished may be a piece of the thing under discussion.
+    var byResult = false
 }
 
 /// Reads what a clause says about the progress of work by composing its parts: the
@@ -114,7 +117,8 @@ struct StatusReader {
         let content = c.range.filter { !w[$0].isPunct && w[$0].tag != .intj && w[$0].tag != .conj }
         if content.count == 1, c.subject == nil, c.kind == .main, ci == 0 || s.clauses.count == 1,
            ["agreed", "approved", "fine", "sure", "done", "deal", "decided", "confirmed"].contains(w[content[0]].lower) { return nil }
-        guard var found = predicate(c, w) ?? choiceVerb(c, w) else { return activity(c, ci, s) ?? dateOutlook(c, s) }
+        if let r = symbol(c, s) ?? deferred(c, s) ?? decidedAct(c, s) { return r }
+        guard var found = predicate(c, w) ?? choiceVerb(c, w) else { return activity(c, ci, s) ?? dateOutlook(c, s) ?? accomplished(c, s) }
         // "Wait a second", "uh wait, no": "wait" said to the room holds up the talk, not the
         // work — unless it names what is waited for. "It depends on the ergonomics",
         // "depending on your mood": a condition, not a dependency holding work up.
@@ -377,6 +381,135 @@ struct StatusReader {
     private static let nonActivities: Set<String> = ["talk", "say", "think", "go", "come", "look", "wait", "try", "ask",
         "tell", "hope", "mean", "get", "have", "be", "do", "kid", "joke", "laugh", "listen", "hear", "see", "want",
         "need", "expect", "plan", "call", "record", "share", "present", "start", "move", "run", "sit"]
+
+    // MARK: - Marks, deferrals, decisions and accomplishments
+
+    /// Status marks of written notes and trackers: a tick, a cross, a warning sign, a
+    /// pause sign, the red-amber-green lights ("✅ cert renewed", "⚠️ Q3 launch slipping").
+    static let marks: [Character: StatusConcept] = [
+        "✅": .complete, "✔": .complete, "☑": .complete, "❌": .cancel, "✖": .cancel, "⚠": .trouble, "⏸": .pause,
+        "🚧": .progress, "🛑": .block, "⛔": .block, "🔴": .trouble, "🟠": .trouble, "🟡": .trouble, "🟢": .progress,
+    ]
+
+    private func symbol(_ c: Clause, _ s: ParsedSentence) -> StatusReading? {
+        let w = s.words
+        guard let at = c.range.first(where: { i in w[i].text.unicodeScalars.first.map { Self.marks[Character($0)] != nil } ?? false }),
+              let concept = w[at].text.unicodeScalars.first.flatMap({ Self.marks[Character($0)] }) else { return nil }
+        // The thing is what the line names: its subject, else its first phrase.
+        let np = c.subject ?? c.phrases.first { !$0.isPronoun && !isPersonPhrase($0, w) }
+        let target: StatusTarget = np.map { phraseOrPronoun(Self.withoutMarks($0, w), w) } ?? .topic
+        return StatusReading(state: concept.plainState, strength: 3, target: target, isProposal: false, isQuestion: s.isQuestion,
+                             isPartial: isPartial(c, w, Found(concept: concept, strength: 3, at: at, fromNoun: false, isProposal: false)),
+                             position: at, concept: concept)
+    }
+
+    /// A phrase with any status mark at its edge left out ("✅ SSL cert" names the cert).
+    private static func withoutMarks(_ np: NounPhrase, _ w: [Word]) -> NounPhrase {
+        var p = np
+        while p.range.count > 1, let f = w[p.range.lowerBound].text.unicodeScalars.first, marks[Character(f)] != nil {
+            p.range = (p.range.lowerBound + 1)..<p.range.upperBound
+            if p.nameRange.lowerBound < p.range.lowerBound { p.nameRange = p.range.lowerBound..<max(p.range.lowerBound, p.nameRange.upperBound) }
+        }
+        return p
+    }
+
+    /// "We've pushed the garden project out to the summer", "moved to next fiscal year",
+    /// "deferred until after the audit": work moved to a season, a year or a quarter away
+    /// is set aside on purpose — on hold — where a slip of days is a delay.
+    private func deferred(_ c: Clause, _ s: ParsedSentence) -> StatusReading? {
+        let w = s.words
+        guard let v = c.verb, !v.negated, c.kind == .main || c.kind == .complement, !s.isQuestion,
+              Self.movingVerbs.contains(w[v.main].lemma) || Self.movingVerbs.contains(v.lemma) else { return nil }
+        guard let when = c.prepObjects.first(where: { ["to", "until", "till", "into", "after", "for"].contains($0.prep) && isFarTime($0.np, w) }) else { return nil }
+        let thing = v.isPassive ? c.subject : c.objects.first { !isPersonPhrase($0, w) && !isTimePhrase($0, w) } ?? (isPersonPhrase(c.subject ?? when.np, w) ? nil : c.subject)
+        let target: StatusTarget = thing.map { phraseOrPronoun($0, w) } ?? .topic
+        let irrealis = v.modal.map { FunctionWords.irrealisModals.contains($0) } ?? false
+        return StatusReading(state: irrealis ? .proposed : .on_hold, strength: irrealis ? 2 : 3, target: target, isProposal: irrealis,
+                             isQuestion: false, isPartial: false, position: v.main, concept: irrealis ? .propose : .pause)
+    }
+
+    static let movingVerbs: Set<String> = ["move", "push", "shift", "bump", "defer", "postpone", "delay", "punt", "kick", "slide",
+        "put_off", "push_back", "push_out", "move_back", "carry_over", "roll_over", "park", "hold_over", "put_back", "reschedule"]
+
+    /// A year, a quarter, a season, a school term or a fiscal period: far enough away that
+    /// moving work there sets it aside.
+    private func isFarTime(_ np: NounPhrase, _ w: [Word]) -> Bool {
+        let words = w[np.range].map { $0.lower }
+        let far: Set<String> = ["year", "quarter", "season", "spring", "summer", "autumn", "fall", "winter", "term", "semester",
+                                "holidays", "fy", "fiscal", "h1", "h2", "q1", "q2", "q3", "q4", "january", "new", "decade"]
+        return words.contains { far.contains($0) } || words.contains { $0.count == 4 && $0.hasPrefix("20") && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// "The board voted to abandon the new wing", "we decided to drop the kiosk", "the
+    /// committee agreed to launch in May": a decision whose content is an act on the work
+    /// says what becomes of it — cancelled or paused, else planned.
+    private func decidedAct(_ c: Clause, _ s: ParsedSentence) -> StatusReading? {
+        let w = s.words
+        guard let lexicon, let v = c.verb, !v.negated, c.kind == .main || c.kind == .complement, !s.isQuestion,
+              Self.decidingVerbs.contains(w[v.main].lemma), v.range.upperBound + 1 < c.range.upperBound,
+              w[v.range.upperBound].lower == "to", let subject = c.subject, isPersonPhrase(subject, w) || subject.isPronoun else { return nil }
+        let k = v.range.upperBound + 1
+        guard w[k].tag == .verb || w[k].tag == .noun else { return nil }
+        let act = lexicon.concept(w[k].lemma, .verb)
+        let state: EntityState
+        switch act {
+        case .cancel?: state = .cancelled
+        case .pause?: state = .on_hold
+        case .begin?, .complete?, .schedule?, .approve?, .resume?, .progress?: state = .planned
+        default: return nil
+        }
+        let objectNP = c.phrases.first { $0.range.lowerBound > k && !isPersonPhrase($0, w) && !isTimePhrase($0, w) }
+        let target: StatusTarget = objectNP.map { phraseOrPronoun($0, w) } ?? .topic
+        return StatusReading(state: state, strength: 3, target: target, isProposal: false, isQuestion: false, isPartial: false,
+                             position: k, concept: state == .cancelled ? .cancel : state == .on_hold ? .pause : .decide)
+    }
+
+    static let decidingVerbs: Set<String> = ["decide", "vote", "agree", "resolve", "commit", "choose", "opt", "elect", "determine"]
+
+    /// "The cert was renewed", "we've installed the new router", "the fit-out was handed
+    /// over", "✅ portal cert renewed": an act that makes, changes or hands something over,
+    /// said as done (past or perfect, active or passive), finishes the thing it was done
+    /// to. Said of a part ("I've drafted the response letter") it is progress on the
+    /// thing under discussion, which the discourse works out.
+    private func accomplished(_ c: Clause, _ s: ParsedSentence) -> StatusReading? {
+        let w = s.words
+        guard let wordNet, let v = c.verb, !v.negated, v.modal == nil, !v.isProgressive, !s.isQuestion,
+              c.kind == .main || c.kind == .complement, w[v.main].tag == .verb,
+              // "has to be redone": an infinitive states no act.
+              w[v.range.lowerBound].lower != "to", v.range.lowerBound == 0 || w[v.range.lowerBound - 1].lower != "to" else { return nil }
+        let form = w[v.main].lower, lemma = w[v.main].lemma
+        let past = form != lemma && !form.hasSuffix("ing") && !(form.hasSuffix("s") && !form.hasSuffix("ss"))
+        guard past || v.isPerfect else { return nil }
+        guard !StatusLexicon.lightVerbs.contains(lemma), !Self.nonActivities.contains(lemma), !ClauseParser.clauseTakingVerbs.contains(lemma),
+              !Self.talkVerbs.contains(lemma), !Self.movingVerbs.contains(lemma) else { return nil }
+        guard let sense = wordNet.senses(v.lemma, .verb).first ?? wordNet.senses(lemma, .verb).first,
+              Self.resultFiles.contains(LexicalFile.names[Int(sense.lexfile)]) else { return nil }
+        let target: StatusTarget
+        let subjectIsThing = c.subject.map { !isPersonPhrase($0, w) && !$0.isPronoun && !isTimePhrase($0, w) } ?? false
+        if v.isPassive || (subjectIsThing && c.objects.isEmpty), let subject = c.subject, !isPersonPhrase(subject, w) {
+            target = phraseOrPronoun(subject, w)    // "the cert was renewed", "cert renewed"
+        } else if let subject = c.subject, isPersonPhrase(subject, w),
+                  let o = c.objects.first(where: { !isPersonPhrase($0, w) && !isTimePhrase($0, w) }) {
+            target = phraseOrPronoun(o, w)          // "we installed the router"
+        } else { return nil }
+        let found = Found(concept: .complete, strength: 2, at: v.main, fromNoun: false, isProposal: false)
+        let partial = isPartial(c, w, found) || c.phrases.contains { p in p.range.contains { w[$0].tag == .num } && !isTimePhrase(p, w) }
+        var r = StatusReading(state: partial ? .in_progress : .completed, strength: 2, target: target, isProposal: false, isQuestion: false,
+                              isPartial: partial, position: v.main, concept: .complete)
+        r.byResult = true
+        return r
+    }
+
+    /// Lexicographer files of acts that end in a result: making, changing, contact
+    /// (installing, patching), possession (paying, handing over), social acts (hiring,
+    /// launching) and communication (publishing, filing, signing).
+    static let resultFiles: Set<String> = ["verb.creation", "verb.change", "verb.contact", "verb.possession", "verb.social", "verb.communication"]
+
+    /// Verbs of talk, contact with people and attention: done, they finish nothing.
+    static let talkVerbs: Set<String> = ["discuss", "chat", "email", "ping", "remind", "raise", "flag", "thank", "meet", "greet",
+        "welcome", "introduce", "apologise", "apologize", "invite", "join", "leave", "visit", "touch", "hit", "hold", "catch",
+        "check", "review", "read", "watch", "attend", "speak", "reply", "answer", "write_back", "complain", "argue", "promise",
+        "offer", "ask", "thank", "celebrate", "win", "lose", "help", "support", "contact", "brief", "update", "forward", "cc"]
 
     // MARK: - Composition
 
