@@ -14,7 +14,7 @@ struct SmartMeetCommand: ParsableCommand {
         version: SmartMeetVersion.string,
         subcommands: [AppCommand.self, IngestCommand.self, GenerateCommand.self, BenchCommand.self, StatsCommand.self, ExportCommand.self, AskCommand.self, SearchCommand.self,
                       MeetingsCommand.self, EntitiesCommand.self, TimelineCommand.self, ExtractCommand.self,
-                      EntityCommand.self, StateCommand.self, UndoCommand.self, CorrectionsCommand.self, ReportCommand.self]
+                      EntityCommand.self, StateCommand.self, UndoCommand.self, CorrectionsCommand.self, ReportCommand.self, EmbedCommand.self]
     )
 
     func run() throws {
