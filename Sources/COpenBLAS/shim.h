@@ -1,6 +1,7 @@
 // OpenBLAS's CBLAS interface (Debian: libopenblas-dev), for the sentence-embedding model's
 // matrix products. On Apple platforms the Accelerate framework is used instead.
 #include <cblas.h>
+#include "kernels.h"
 
 // The vector scan's inner loop in AVX2. It lives in this header because Swift compiles a
 // whole module for one instruction set (baseline x86-64 here) and cannot mark a single

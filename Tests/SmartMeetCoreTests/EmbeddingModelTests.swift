@@ -140,6 +140,37 @@ final class EmbedderPartsTests: XCTestCase {
         }
     }
 
+    func testTheLinearKernelMatchesBLASAtOddShapes() {
+        var rng = SystemRandomNumberGenerator()
+        // Rows, outputs, inputs: the model's shapes, and ones that leave every remainder.
+        for (m, n, k) in [(13, 384, 384), (1, 1536, 384), (9, 384, 1536), (5, 13, 33), (3, 7, 5), (4, 6, 16), (17, 11, 100)] {
+            let x = (0..<(m * k)).map { _ in Float.random(in: -1...1, using: &rng) }
+            let w = (0..<(n * k)).map { _ in Float.random(in: -0.1...0.1, using: &rng) }
+            let bias = (0..<n).map { _ in Float.random(in: -1...1, using: &rng) }
+            for withBias in [true, false] {
+                var expected = [Float](repeating: 0, count: m * n)
+                for r in 0..<m {
+                    for j in 0..<n {
+                        var sum = withBias ? Double(bias[j]) : 0
+                        for p in 0..<k { sum += Double(x[r * k + p]) * Double(w[j * k + p]) }
+                        expected[r * n + j] = Float(sum)
+                    }
+                }
+                for avx512 in Set([false, BLAS.avx512]) {
+                    var out = [Float](repeating: .nan, count: m * n)
+                    x.withUnsafeBufferPointer { xp in w.withUnsafeBufferPointer { wp in bias.withUnsafeBufferPointer { bp in
+                        out.withUnsafeMutableBufferPointer { op in
+                            BLAS.linear(m: m, n: n, k: k, x: xp.baseAddress!, ldx: k, w: wp.baseAddress!, ldw: k,
+                                        bias: withBias ? bp.baseAddress! : nil, out: op.baseAddress!, ldo: n, avx512: avx512)
+                        }
+                    }}}
+                    let worst = zip(out, expected).map { abs($0 - $1) }.max() ?? 0
+                    XCTAssertLessThan(worst, 1e-5, "\(m)×\(n)×\(k), bias \(withBias), AVX-512 \(avx512)")
+                }
+            }
+        }
+    }
+
     func testTokenizerWithoutTheModel() throws {
         let t = try WordPieceTokenizer(tokens: ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "cafe", "un", "##believ", "##able", ",", "!"])
         XCTAssertEqual(t.encode("The CAFÉ, unbelievable!"), [2, 4, 5, 9, 6, 7, 8, 10, 3])

@@ -205,13 +205,12 @@ public struct BertEncoder: Sendable {
     }
 
     /// out[rows×outputs] = input · Wᵀ + b for the output columns `columns` (the others are
-    /// left alone): the bias is laid down first and the product added.
+    /// left alone).
     private func linear(_ d: Dense, _ input: UnsafePointer<Float>, rows: Int, into out: UnsafeMutablePointer<Float>, columns: Range<Int>) {
         guard !columns.isEmpty else { return }
         let c0 = columns.lowerBound
-        for r in 0..<rows { (out + r * d.outputs + c0).update(from: d.bias.baseAddress! + c0, count: columns.count) }
-        BLAS.multiplyTransposed(m: rows, n: columns.count, k: d.inputs, a: input, lda: d.inputs,
-                                b: d.weight.baseAddress! + c0 * d.inputs, ldb: d.inputs, c: out + c0, ldc: d.outputs, beta: 1)
+        BLAS.linear(m: rows, n: columns.count, k: d.inputs, x: input, ldx: d.inputs, w: d.weight.baseAddress! + c0 * d.inputs, ldw: d.inputs,
+                    bias: d.bias.baseAddress! + c0, out: out + c0, ldo: d.outputs)
     }
 
     private func layerNorm(_ x: UnsafeMutablePointer<Float>, rows: Int, _ norm: Norm) {
