@@ -115,7 +115,7 @@ echo "e2e: timeline ok"
 keys j Enter
 wait_for "Transcript — Clinic operations weekly · Jan 19"
 screen | grep -qF "The vendor booked the" || fail "the transcript is not at the quoted turn"
-tmux capture-pane -p -e -t "$session" | grep -F "cutover" | grep -qF "48;5;24" || fail "the quote is not highlighted"
+tmux capture-pane -p -e -t "$session" | grep -F "unblocked" | grep -qF "48;5;24" || fail "the quote is not highlighted"
 keys n
 wait_for "mention 1 of"
 keys Escape
