@@ -29,6 +29,7 @@ enum SpeechCleaner {
         // Verbatim speech (annotated sounds, fillers) is where words get broken off.
         let verbatim = words.contains { $0.isPunct && ($0.text == "[" || $0.text == "{") } || words.contains { !$0.isPunct && isFiller($0.lower) }
         words = removeBracketed(words)
+        words = splitGluedBreaks(words)
         words = words.filter { $0.isPunct || !isFiller($0.lower) }
         words = removeFragments(words, mixedCase: hasCapitals, verbatim: verbatim)
         words = collapseRepeats(words)
@@ -65,6 +66,40 @@ enum SpeechCleaner {
             i += 1
         }
         return out
+    }
+
+    /// "I'll- I'll own it", "the light ring's- it's done": a whole word with a hyphen glued
+    /// to its end, then a space, is where the speaker broke off, written the way
+    /// transcribers write a dash. It becomes the word and a dash, so the false start is
+    /// handled like any other. A stem no dictionary knows ("wh-", "presenta-") is a cut-off
+    /// word and is left for `removeFragments`.
+    private static func splitGluedBreaks(_ words: [Word]) -> [Word] {
+        var out: [Word] = []
+        for (k, w) in words.enumerated() {
+            guard !w.isPunct, w.text.count > 2, w.text.hasSuffix("-"), k + 1 < words.count else { out.append(w); continue }
+            let stem = String(w.lower.dropLast())
+            guard !stem.hasSuffix("-"), stem.first?.isLetter == true, isWholeWord(stem) else { out.append(w); continue }
+            var word = w
+            word.text = String(w.text.dropLast())
+            word.lower = stem
+            word.end -= 1
+            out.append(word)
+            out.append(Word(text: "—", lower: "—", isPunct: true, turn: w.turn, start: w.end - 1, end: w.end))
+        }
+        return out
+    }
+
+    /// A stem that is a word in its own right: a closed-class word, a contraction ("it's",
+    /// "we'll", "ring's"), or a word the dictionary knows.
+    private static func isWholeWord(_ stem: String) -> Bool {
+        if FunctionWords.all.contains(stem) { return true }
+        if let apostrophe = stem.firstIndex(of: "'") {
+            let base = String(stem[..<apostrophe])
+            return base.count >= 1 && (FunctionWords.all.contains(base) || isWholeWord(base))
+        }
+        guard stem.allSatisfy(\.isLetter), stem.count >= 2, let wn = WordNet.shared else { return false }
+        return !wn.senses(stem).isEmpty || !wn.lemmas(stem, .noun).isEmpty || !wn.lemmas(stem, .verb).isEmpty
+            || !wn.lemmas(stem, .adjective).isEmpty
     }
 
     private static let nonSpeech: Set<String> = ["laughs", "laughter", "laughing", "inaudible", "crosstalk", "noise", "coughs",
