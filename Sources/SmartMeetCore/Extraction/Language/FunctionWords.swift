@@ -32,7 +32,7 @@ enum FunctionWords {
         "mustn't": ["must", "not"], "mightn't": ["might", "not"], "needn't": ["need", "not"], "ain't": ["is", "not"],
         "gonna": ["going", "to"], "wanna": ["want", "to"], "gotta": ["got", "to"], "dunno": ["do", "not", "know"],
         "woulda": ["would", "have"], "coulda": ["could", "have"], "shoulda": ["should", "have"], "musta": ["must", "have"],
-        "lemme": ["let", "me"], "gimme": ["give", "me"], "y'know": ["you", "know"], "ya'll": ["you", "all"], "y'all": ["you", "all"],
+        "lemme": ["let", "me"], "gimme": ["give", "me"], "y'know": ["you", "know"], "ya'll": ["you", "all"], "y'all": ["you", "all"], "d'you": ["do", "you"], "d'ya": ["do", "you"],
         "dont": ["do", "not"], "cant": ["can", "not"], "wont": ["will", "not"], "didnt": ["did", "not"], "isnt": ["is", "not"],
         "im": ["i", "am"], "ive": ["i", "have"], "thats": ["that", "is"], "theres": ["there", "is"], "whats": ["what", "is"],
         "doesnt": ["does", "not"], "havent": ["have", "not"], "hasnt": ["has", "not"], "wasnt": ["was", "not"], "arent": ["are", "not"],
@@ -124,6 +124,11 @@ enum FunctionWords {
 
     static func isNumber(_ w: String) -> Bool {
         if numberWords[w] != nil { return true }
+        // Spelled-out compounds: "twenty-four", "seventy-nine", "three-ten" (a price or a time).
+        if w.contains("-") {
+            let parts = w.split(separator: "-", omittingEmptySubsequences: false)
+            return parts.count > 1 && parts.allSatisfy { numberWords[String($0)] != nil && $0 != "half" && $0 != "couple" }
+        }
         guard let f = w.first, f.isNumber else { return false }
         return w.allSatisfy { $0.isNumber || $0 == "." || $0 == "," || $0 == "%" || $0 == "/" || $0 == "k" || $0 == "m" }
     }
