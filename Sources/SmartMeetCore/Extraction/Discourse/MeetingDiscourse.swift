@@ -76,6 +76,8 @@ struct MeetingDiscourse {
         var directory = PeopleDirectory(t.people)
         for item in stream {
             let w = item.sentence.words
+            // "@Venky", "@thandi": chat tools' mention of a person, whatever the tagger made of the name.
+            for i in w.indices.dropFirst() where w[i - 1].text == "@" && !w[i].isPunct && w[i].lower.count > 1 { directory.add(w[i].text) }
             for i in w.indices where w[i].tag == .propn && w[i].lower.count > 2 && !FunctionWords.all.contains(w[i].lower) {
                 if i > 0, PeopleDirectory.titles.contains(w[i - 1].lower) { directory.add(w[i].text); continue }
                 // Notes name people the way a note-taker would: "Notes by Pete", "except
@@ -91,6 +93,7 @@ struct MeetingDiscourse {
                 if after?.lower == "'s", i + 2 < w.count, ["question", "idea", "point", "suggestion", "team", "proposal", "update",
                     "concern", "numbers", "call", "view", "take"].contains(w[i + 2].lower) { directory.add(w[i].text); continue }
                 if after?.text == ":", i + 2 < w.count, w[i + 2].text == "\"", i == 0 || w[i - 1].isPunct { directory.add(w[i].text); continue }
+                if Self.isVocative(w, i) { directory.add(w[i].text); continue }
                 if i + 1 < w.count, w[i + 1].tag == .verb, Self.sayingVerbs.contains(w[i + 1].lemma),
                    i == 0 || !(w[i - 1].tag == .propn || w[i - 1].tag == .det) {
                     directory.add(w[i].text)
@@ -98,6 +101,24 @@ struct MeetingDiscourse {
             }
         }
         return directory
+    }
+
+    /// A name set off by a comma at the end of a sentence spoken to "you" is the person
+    /// spoken to: "Can you let the supplier know, Helen?", "That one's yours, Priya.",
+    /// "Thank you, Chair." Things are talked about, not talked to. A name at the start
+    /// ("Brennan, can you chase them?") is left alone: topics are put up front that way
+    /// too, and measured on series never read here, reading it as a person cost more than
+    /// it gained. A word the dictionary knows as something other than a name or a person
+    /// ("…, payroll?") is not taken either.
+    static func isVocative(_ w: [Word], _ i: Int) -> Bool {
+        let lower = w[i].lower
+        guard i > 0, w[i - 1].text == ",", i + 1 < w.count, w[i + 1].isTerminal else { return false }
+        if !GivenNames.all.contains(lower), let wn = WordNet.shared, !wn.isProperName(lower),
+           !wn.senses(lower, .noun).contains(where: { LexicalFile.names[Int($0.lexfile)] == "noun.person" }),
+           !wn.senses(lower).isEmpty || !wn.lemmas(lower, .noun).isEmpty || !wn.lemmas(lower, .verb).isEmpty || !wn.lemmas(lower, .adjective).isEmpty {
+            return false
+        }
+        return w.contains { !$0.isPunct && ["you", "your", "yours", "you'll", "you're", "you've", "you'd"].contains($0.lower) }
     }
 
     private static let sayingVerbs: Set<String> = ["say", "ask", "agree", "report", "confirm", "explain", "note", "suggest",
@@ -692,6 +713,12 @@ struct MeetingDiscourse {
         if let reporter = topicReporter, recorded.contains(where: { $0 == topic }), s.speaker == reporter || people.fullName(s.speaker) == reporter,
            let t = topic {
             addOwner(t, reporter, 1)
+        }
+        // "Go-live Mon 21st still on. @Venky": a mention tags the person the line is for.
+        for i in w.indices.dropFirst() where w[i - 1].text == "@" && people.isPerson(w[i].lower) {
+            if let t = mentions.first(where: { $0.phrase.range.lowerBound > i })?.local ?? recorded.first ?? currentTopic() {
+                addOwner(t, people.fullName(w[i].text), 2)
+            }
         }
         // "Action: Ana to sort it", "Ana to chase legal", "Theo (by Fri)".
         for i in w.indices where i + 2 < w.count && w[i].tag == .propn && people.isPerson(w[i].lower) && w[i + 1].lower == "to" && w[i + 2].tag == .verb {

@@ -54,7 +54,8 @@ enum Tokenizer {
             // One whitespace-separated chunk: peel punctuation off both ends.
             var a = i, b = j
             var leading: [(String, Int)] = []
-            while a < b, split.contains(chars[a]) || chars[a] == "'" || chars[a] == "‘" || chars[a] == "*" || chars[a] == "_" {
+            // "@Venky": the mention mark of chat tools becomes a token of its own before the name.
+            while a < b, split.contains(chars[a]) || chars[a] == "'" || chars[a] == "‘" || chars[a] == "*" || chars[a] == "_" || chars[a] == "@" && a + 1 < b {
                 if chars[a] != "'" && chars[a] != "‘" && chars[a] != "*" && chars[a] != "_" { leading.append((String(chars[a]), a)) }
                 a += 1
             }
