@@ -106,4 +106,43 @@ final class ExtractorTests: XCTestCase {
             """)
         XCTAssertFalse(ex.entities.contains { $0.name.lowercased().contains("ben") })
     }
+
+    func testBreaksGluedToAWordAreFalseStarts() throws {
+        let ex = try TestSupport.extract("""
+            Ana Ruiz: so the ticket queue's- it's done, we shipped it Monday.
+            Ben Okoro: It's- yeah. We'll- we'll see.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "ticket queue", in: ex)?.state, .completed)
+        XCTAssertFalse(ex.entities.contains { $0.name.hasSuffix("-") || $0.name.lowercased().hasPrefix("it's") },
+                       "got \(ex.entities.map(\.name))")
+    }
+
+    func testSpelledOutNumbersAndInterjectionsNameNothing() throws {
+        let ex = try TestSupport.extract("""
+            Ana Ruiz: Forty-five. Forty-five is fine, the loading dock is finished.
+            Ben Okoro: Ouch. Three-ten is tight.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "loading dock", in: ex)?.state, .completed)
+        let names = ex.entities.map { $0.name.lowercased() }
+        XCTAssertFalse(names.contains { $0.contains("forty") || $0.contains("three-ten") || $0 == "ouch" }, "got \(names)")
+    }
+
+    func testPeopleAddressedAtTheEndOrMentionedWithAnAt() throws {
+        let ex = try TestSupport.extract("""
+            Ana Ruiz: Can you chase the rota draft, Magnus?
+            Ana Ruiz: Supplier audit still on track. @Ingrid
+            """)
+        let names = ex.entities.map { $0.name.lowercased() }
+        XCTAssertFalse(names.contains { $0.contains("magnus") || $0.contains("ingrid") }, "got \(names)")
+        XCTAssertEqual(TestSupport.state(of: "supplier audit", in: ex)?.owner, "Ingrid")
+    }
+
+    func testWhatTheGroupSaysItIsDoingIsACommitment() throws {
+        let ex = try TestSupport.extract("""
+            Li Wei: The mobile checkout, we're doing it.
+            Li Wei: We're not doing the kiosk mode.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "mobile checkout", in: ex)?.state, .planned)
+        XCTAssertEqual(TestSupport.state(of: "kiosk mode", in: ex)?.state, .cancelled)
+    }
 }

@@ -467,7 +467,8 @@ struct Tagger {
         }
         if FunctionWords.beForms.contains(w) && w != "s" { return (.aux, "be") }
         if FunctionWords.haveForms.contains(w) { return (.aux, w == "'d" ? "would" : "have") }
-        if FunctionWords.doForms.contains(w) && w != "done" { return (.aux, "do") }
+        // "doing" is never do-support ("we are doing it"): like "done", it is the main verb.
+        if FunctionWords.doForms.contains(w) && w != "done" && w != "doing" { return (.aux, "do") }
         if FunctionWords.modals.contains(w) { return (.modal, w == "'ll" ? "will" : w) }
         if w == "not" || w == "n't" || w == "never" { return (.neg, w) }
         if FunctionWords.negators.contains(w) && !FunctionWords.determiners.contains(w) { return (.pron, w) }
@@ -493,6 +494,7 @@ struct Tagger {
         if SpeechCleaner.isFiller(w) || ["oh", "ah", "hey", "hi", "hello", "bye", "thanks", "wow", "ugh", "yay", "whoa", "oops",
                                           "cheers", "sorry", "please", "huh", "hmm", "ooh", "aha", "yay", "okey", "okey-dokey", "amen",
                                           "damn", "fuck", "shit", "crap", "gosh", "jeez", "jesus", "god", "wow", "yikes", "oi", "ta",
+                                          "ouch", "phew", "blimey", "meh", "whoops", "eek", "alas", "hooray", "hurrah", "bingo", "voila", "yo",
                                           // chat shorthand for thanks
                                           "ty", "thx", "tx", "tks", "tysm"].contains(w) { return (.intj, w) }
         return nil

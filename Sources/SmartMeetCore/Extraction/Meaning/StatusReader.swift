@@ -117,7 +117,7 @@ struct StatusReader {
         let content = c.range.filter { !w[$0].isPunct && w[$0].tag != .intj && w[$0].tag != .conj }
         if content.count == 1, c.subject == nil, c.kind == .main, ci == 0 || s.clauses.count == 1,
            ["agreed", "approved", "fine", "sure", "done", "deal", "decided", "confirmed"].contains(w[content[0]].lower) { return nil }
-        if let r = symbol(c, s) ?? deferred(c, s) ?? decidedAct(c, s) { return r }
+        if let r = symbol(c, s) ?? deferred(c, s) ?? decidedAct(c, s) ?? committedDoing(c, s) { return r }
         guard var found = predicate(c, w) ?? choiceVerb(c, w) else { return activity(c, ci, s) ?? dateOutlook(c, s) ?? accomplished(c, s) }
         // "Wait a second", "uh wait, no": "wait" said to the room holds up the talk, not the
         // work — unless it names what is waited for. "It depends on the ergonomics",
@@ -462,6 +462,22 @@ struct StatusReader {
         let target: StatusTarget = objectNP.map { phraseOrPronoun($0, w) } ?? .topic
         return StatusReading(state: state, strength: 3, target: target, isProposal: false, isQuestion: false, isPartial: false,
                              position: k, concept: state == .cancelled ? .cancel : state == .on_hold ? .pause : .decide)
+    }
+
+    /// "The cordless base, we're doing it", "we're not doing the app": the group saying, in
+    /// the progressive, what it does is English's futurate — a commitment, not a report of
+    /// work under way (which "we're building it" or "I'm doing the mapping" are). Said
+    /// with a negation it is the thing dropped.
+    private func committedDoing(_ c: Clause, _ s: ParsedSentence) -> StatusReading? {
+        let w = s.words
+        guard let v = c.verb, v.isProgressive, v.modal == nil, c.kind == .main, !s.isQuestion, w[v.main].lemma == "do",
+              let subject = c.subject, subject.isPronoun, w[subject.head].lower == "we",
+              let object = c.objects.first, !isPersonPhrase(object, w), !isTimePhrase(object, w) else { return nil }
+        // "We're doing the demo on Friday", "what we're doing now": dates and demonstratives of time are plans too,
+        // but "we're doing well/fine" has no object and never gets here.
+        let state: EntityState = v.negated ? .cancelled : .planned
+        return StatusReading(state: state, strength: 2, target: phraseOrPronoun(object, w), isProposal: false, isQuestion: false,
+                             isPartial: false, position: v.main, concept: v.negated ? .cancel : .decide)
     }
 
     static let decidingVerbs: Set<String> = ["decide", "vote", "agree", "resolve", "commit", "choose", "opt", "elect", "determine"]
