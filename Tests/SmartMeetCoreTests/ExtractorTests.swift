@@ -145,4 +145,15 @@ final class ExtractorTests: XCTestCase {
         XCTAssertEqual(TestSupport.state(of: "mobile checkout", in: ex)?.state, .planned)
         XCTAssertEqual(TestSupport.state(of: "kiosk mode", in: ex)?.state, .cancelled)
     }
+
+    func testProgressivePassiveAndOrdinalsBeforeNouns() throws {
+        let ex = try TestSupport.extract("""
+            Ana Ruiz: The tender bid is being written.
+            Ben Okoro: The first production run is complete.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "tender bid", in: ex)?.state, .in_progress)
+        let run = TestSupport.state(of: "production run", in: ex)
+        XCTAssertEqual(run?.state, .completed)
+        XCTAssertNil(run?.due, "'the first production run' is not a date")
+    }
 }

@@ -123,6 +123,9 @@ enum DueDateFinder {
             guard let mo = CalendarDay.month(named: group(2)), let d = ordinalValue(group(1)) else { return nil }
             return nearest(month: mo, day: d, to: meeting)
         case .ordinalOnly:
+            // "the first production run", "the second phase": an ordinal before a noun counts
+            // things; only one standing alone ("by the fifth") is a day of the month.
+            if range.upperBound < sentence.words.count, [.noun, .adj, .propn, .num].contains(sentence.words[range.upperBound].tag) { return nil }
             guard let d = ordinalValue(group(1)) else { return nil }
             return dayOfMonth(d, sentence: sentence, range: range, meeting: meeting)
         case .fortnight:

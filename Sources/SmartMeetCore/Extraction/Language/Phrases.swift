@@ -188,6 +188,8 @@ enum PhraseFinder {
                     // "'s" is "is" or "has": "the scoreboard's cancelled" is passive, "she's
                     // cancelled the order" and "it's been" are perfect (an object follows).
                     if x.lower == "'s" { if Self.contractedHas(w, j) { sawHave = true } else { sawBe = true } }
+                    // "is being written": the passive in the progressive, an act under way.
+                    if x.lower == "being" { sawProgressive = true }
                     lastAux = j
                     j += 1
                     continue

@@ -325,6 +325,15 @@ struct StatusReader {
                                      isPartial: false, position: v.main, concept: .progress)
             }
         }
+        // "The tender bid is being written", "the racks are being installed": an act that
+        // ends in a result, said in the progressive passive of the thing, is under way.
+        if let v = c.verb, v.isProgressive, v.isPassive, !v.negated, v.modal == nil, c.kind == .main, let subject = c.subject,
+           !subject.isPronoun || ["it", "this", "that"].contains(s.words[subject.head].lower), !isPersonPhrase(subject, s.words),
+           let wn = wordNet, let sense = wn.senses(s.words[v.main].lemma, .verb).first,
+           Self.resultFiles.contains(LexicalFile.names[Int(sense.lexfile)]), !Self.talkVerbs.contains(s.words[v.main].lemma) {
+            return StatusReading(state: .in_progress, strength: 2, target: phraseOrPronoun(subject, s.words), isProposal: false,
+                                 isQuestion: s.isQuestion, isPartial: false, position: v.main, concept: .progress)
+        }
         guard let v = c.verb, v.isProgressive || (v.particle != nil && ["on", "through"].contains(s.words[v.particle!].lower)),
               !v.negated, v.modal == nil, c.kind == .main || c.kind == .complement,
               let subject = c.subject, isPersonPhrase(subject, s.words) else { return nil }
@@ -579,7 +588,12 @@ struct StatusReader {
     private func isPartSubject(_ c: Clause, _ w: [Word]) -> Bool {
         guard let s = c.subject, !s.isPronoun else { return false }
         return Self.partNouns.contains(w[s.head].lemma) || Self.partNouns.contains(w[s.head].lower)
-            || s.range.contains(where: { w[$0].tag == .num || ["first", "some", "most", "half", "part"].contains(w[$0].lower) })
+            || s.range.contains(where: { w[$0].tag == .num && FunctionWords.ordinalWords[w[$0].lower] == nil || ["some", "most", "half", "part"].contains(w[$0].lower) })
+            // "the first forty tables", "first tables done", "the first half": the first of several
+            // parts; "the first production run" (one, singular) is a whole thing.
+            || s.range.contains(where: { $0 + 1 < s.range.upperBound && w[$0].lower == "first"
+                && (w[$0 + 1].tag == .num || Self.partNouns.contains(w[$0 + 1].lower)
+                    || w[$0 + 1].tag == .noun && w[$0 + 1].lower != w[$0 + 1].lemma && w[$0 + 1].lower.hasSuffix("s")) })
     }
 
     private func isPartial(_ c: Clause, _ w: [Word], _ found: Found) -> Bool {
