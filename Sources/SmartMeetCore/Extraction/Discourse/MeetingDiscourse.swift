@@ -113,12 +113,12 @@ struct MeetingDiscourse {
     static func isVocative(_ w: [Word], _ i: Int) -> Bool {
         let lower = w[i].lower
         guard i > 0, w[i - 1].text == ",", i + 1 < w.count, w[i + 1].isTerminal else { return false }
-        if !GivenNames.all.contains(lower), let wn = WordNet.shared, !wn.isProperName(lower),
-           !wn.senses(lower, .noun).contains(where: { LexicalFile.names[Int($0.lexfile)] == "noun.person" }),
-           !wn.senses(lower).isEmpty || !wn.lemmas(lower, .noun).isEmpty || !wn.lemmas(lower, .verb).isEmpty || !wn.lemmas(lower, .adjective).isEmpty {
+        if !GivenNames.all.contains(lower), let wn = WordNet.shared, wn.knows(lower), !wn.isProperName(lower),
+           !wn.senses(lower, .noun).contains(where: { LexicalFile.names[Int($0.lexfile)] == "noun.person" }) {
             return false
         }
-        return w.contains { !$0.isPunct && ["you", "your", "yours", "you'll", "you're", "you've", "you'd"].contains($0.lower) }
+        // Contractions are already split ("you'll" is "you will") when sentences are parsed.
+        return w.contains { !$0.isPunct && ["you", "your", "yours"].contains($0.lower) }
     }
 
     private static let sayingVerbs: Set<String> = ["say", "ask", "agree", "report", "confirm", "explain", "note", "suggest",
@@ -714,17 +714,16 @@ struct MeetingDiscourse {
            let t = topic {
             addOwner(t, reporter, 1)
         }
+        // The thing a name in a line points at: the next thing named, else what the line
+        // recorded, else the topic.
+        func thing(after i: Int) -> Int? { mentions.first { $0.phrase.range.lowerBound > i }?.local ?? recorded.first ?? currentTopic() }
         // "Go-live Mon 21st still on. @Venky": a mention tags the person the line is for.
         for i in w.indices.dropFirst() where w[i - 1].text == "@" && people.isPerson(w[i].lower) {
-            if let t = mentions.first(where: { $0.phrase.range.lowerBound > i })?.local ?? recorded.first ?? currentTopic() {
-                addOwner(t, people.fullName(w[i].text), 2)
-            }
+            if let t = thing(after: i) { addOwner(t, people.fullName(w[i].text), 2) }
         }
         // "Action: Ana to sort it", "Ana to chase legal", "Theo (by Fri)".
         for i in w.indices where i + 2 < w.count && w[i].tag == .propn && people.isPerson(w[i].lower) && w[i + 1].lower == "to" && w[i + 2].tag == .verb {
-            if let t = mentions.first(where: { $0.phrase.range.lowerBound > i })?.local ?? recorded.first ?? currentTopic() {
-                addOwner(t, people.fullName(w[i].text), 2)
-            }
+            if let t = thing(after: i) { addOwner(t, people.fullName(w[i].text), 2) }
         }
     }
 

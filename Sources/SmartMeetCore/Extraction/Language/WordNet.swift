@@ -113,6 +113,12 @@ final class WordNet: Sendable {
 
     func senses(_ lemma: String) -> [WordSense] { senses[Self.key(lemma)] ?? [] }
 
+    /// The word is in the dictionary as itself or as an inflection of a noun, verb or
+    /// adjective ("tables", "shipped", "bigger"): an English word, not a fragment or a name.
+    func knows(_ word: String) -> Bool {
+        !senses(word).isEmpty || !lemmas(word, .noun).isEmpty || !lemmas(word, .verb).isEmpty || !lemmas(word, .adjective).isEmpty
+    }
+
     func contains(_ lemma: String, _ cls: WordClass) -> Bool {
         senses[Self.key(lemma)]?.contains { $0.wordClass == cls } ?? false
     }

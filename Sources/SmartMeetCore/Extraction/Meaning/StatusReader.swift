@@ -482,8 +482,7 @@ struct StatusReader {
         guard let v = c.verb, v.isProgressive, v.modal == nil, c.kind == .main, !s.isQuestion, w[v.main].lemma == "do",
               let subject = c.subject, subject.isPronoun, w[subject.head].lower == "we",
               let object = c.objects.first, !isPersonPhrase(object, w), !isTimePhrase(object, w) else { return nil }
-        // "We're doing the demo on Friday", "what we're doing now": dates and demonstratives of time are plans too,
-        // but "we're doing well/fine" has no object and never gets here.
+        // "We're doing well" has no object, so it never gets here.
         let state: EntityState = v.negated ? .cancelled : .planned
         return StatusReading(state: state, strength: 2, target: phraseOrPronoun(object, w), isProposal: false, isQuestion: false,
                              isPartial: false, position: v.main, concept: v.negated ? .cancel : .decide)

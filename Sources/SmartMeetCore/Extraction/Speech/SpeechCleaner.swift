@@ -98,8 +98,7 @@ enum SpeechCleaner {
             return base.count >= 1 && (FunctionWords.all.contains(base) || isWholeWord(base))
         }
         guard stem.allSatisfy(\.isLetter), stem.count >= 2, let wn = WordNet.shared else { return false }
-        return !wn.senses(stem).isEmpty || !wn.lemmas(stem, .noun).isEmpty || !wn.lemmas(stem, .verb).isEmpty
-            || !wn.lemmas(stem, .adjective).isEmpty
+        return wn.knows(stem)
     }
 
     private static let nonSpeech: Set<String> = ["laughs", "laughter", "laughing", "inaudible", "crosstalk", "noise", "coughs",
@@ -136,8 +135,7 @@ enum SpeechCleaner {
             // begins some longer word ("presenta", "tha", "wi") was broken off.
             // (Capitalised too, where a turn starts with one: "Br", "Crite". All capitals are acronyms.)
             if verbatim, mixedCase, allLetters, w.lower == w.text || (w.text.count <= 5 && w.text != w.text.uppercased()), !FunctionWords.all.contains(w.lower),
-               let wn = WordNet.shared, wn.senses(w.lower).isEmpty, wn.lemmas(w.lower, .noun).isEmpty, wn.lemmas(w.lower, .verb).isEmpty,
-               wn.lemmas(w.lower, .adjective).isEmpty, wn.isPrefixOfLongerWord(w.lower),
+               let wn = WordNet.shared, !wn.knows(w.lower), wn.isPrefixOfLongerWord(w.lower),
                !wn.contains(w.lower + "s", .noun), !wn.contains(w.lower + "es", .noun),
                w.lower.count <= 4 || k + 1 >= words.count || words[k + 1].isPunct || words[k + 1].lower.hasPrefix(String(w.lower.prefix(2))) {
                 continue
