@@ -82,6 +82,11 @@ public final class IngestPipeline: Sendable {
 
     public func ingest(paths: [String], progress: (IngestEvent) -> Void = { _ in },
                        isCancelled: () -> Bool = { false }) -> IngestSummary {
+        guard let indexer else { return importFiles(paths, progress: progress, isCancelled: isCancelled) }
+        return indexer.givingWay { importFiles(paths, progress: progress, isCancelled: isCancelled) }
+    }
+
+    private func importFiles(_ paths: [String], progress: (IngestEvent) -> Void, isCancelled: () -> Bool) -> IngestSummary {
         var summary = IngestSummary()
         let (files, failures) = Self.expand(paths)
         let started = Date()
@@ -173,7 +178,7 @@ public final class IngestPipeline: Sendable {
 
     /// Stores one parsed meeting and everything derived from it in one transaction.
     public func ingest(_ transcript: Transcript) throws -> Outcome {
-        let outcome = try write(try prepare(transcript))
+        let outcome = try indexer.map { i in try i.givingWay { try write(try prepare(transcript)) } } ?? write(try prepare(transcript))
         if case .imported = outcome { indexer?.notify() }
         return outcome
     }

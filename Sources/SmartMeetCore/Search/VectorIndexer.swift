@@ -9,8 +9,10 @@ import Glibc
 /// persists them in `turn_embeddings`. Import never waits for it: the pipeline stores a
 /// meeting and calls `notify()`. Work is found in the database (turns without a vector
 /// for this model), so a killed run resumes where it stopped, and search uses whatever is
-/// indexed so far. Worker threads run at a lower priority (nice 10), so an import or the
-/// interface running beside them keeps the cores.
+/// indexed so far. Worker threads run at a lower priority (nice 10), so the interface
+/// running beside them keeps the cores, and they give way to imports altogether: while
+/// a meeting is analysed and written (`givingWay(to:)`) they wait between small
+/// sub-batches, so an import takes as long with the indexer behind it as without.
 public final class VectorIndexer: Sendable {
     public let store: Store
     public let embedder: Embedder
@@ -44,6 +46,11 @@ public final class VectorIndexer: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Imports running now; workers wait while it is above zero.
+    private let foreground = Mutex(0)
+    /// Turns embedded between two looks at `foreground`: about 30 ms of one core, so an
+    /// import that starts mid-batch waits at most that long for the core.
+    static let subBatch = 8
     private let idle = DispatchSemaphore(value: 0)
     private let waiters = Mutex(0)
 
@@ -90,6 +97,21 @@ public final class VectorIndexer: Sendable {
         }
     }
 
+    /// Runs an import with the workers paused: they finish the sub-batch they are on and
+    /// wait until no import is running.
+    public func givingWay<T>(to body: () throws -> T) rethrows -> T {
+        foreground.withLock { $0 += 1 }
+        defer { foreground.withLock { $0 -= 1 } }
+        return try body()
+    }
+
+    /// Waits while an import runs (or until asked to stop).
+    private func waitForForeground() {
+        while foreground.withLock({ $0 > 0 }), !state.withLock({ $0.stopping }) {
+            usleep(2_000)
+        }
+    }
+
     /// Blocks until every stored turn has a vector (or the workers stop on an error).
     public func waitUntilIdle() {
         while state.withLock({ $0.workers > 0 }) {
@@ -117,6 +139,7 @@ public final class VectorIndexer: Sendable {
 
     private func work() {
         while true {
+            waitForForeground()
             let batch: [(id: Int64, text: String)]?
             do { batch = try claim() } catch {
                 state.withLock { $0.failure = Store.describe(error) }
@@ -173,7 +196,11 @@ public final class VectorIndexer: Sendable {
         var fresh: [[Float]] = []
         if let m = embedder as? MiniLMEmbedder {
             // Each worker is one thread of the parallelism; the batch stays on it.
-            fresh = m.embed(tokens: missing.map(m.tokenizer.encode), threads: 1)
+            for start in stride(from: 0, to: missing.count, by: Self.subBatch) {
+                waitForForeground()
+                let part = missing[start..<min(missing.count, start + Self.subBatch)]
+                fresh += m.embed(tokens: part.map(m.tokenizer.encode), threads: 1)
+            }
         } else if !missing.isEmpty {
             fresh = try embedder.embed(missing)
         }
