@@ -156,4 +156,19 @@ final class ExtractorTests: XCTestCase {
         XCTAssertEqual(run?.state, .completed)
         XCTAssertNil(run?.due, "'the first production run' is not a date")
     }
+
+    /// The present progressive with a time ahead is an arrangement (planned); with a time
+    /// that includes now, or in the past, it is work under way.
+    func testFuturateProgressive() throws {
+        let ex = try TestSupport.extract("""
+            Dana Ruiz: The x-ray sensor upgrade is being installed Thursday.
+            Omar Said: The waiting room refit is starting on Monday.
+            Dana Ruiz: The sterilisation log is being rewritten right now.
+            Lena Park: The phone line was being tested yesterday.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "sensor upgrade", in: ex)?.state, .planned)
+        XCTAssertEqual(TestSupport.state(of: "waiting room refit", in: ex)?.state, .planned)
+        XCTAssertEqual(TestSupport.state(of: "sterilisation log", in: ex)?.state, .in_progress)
+        XCTAssertEqual(TestSupport.state(of: "phone line", in: ex)?.state, .in_progress)
+    }
 }

@@ -160,12 +160,13 @@ struct StatusReader {
         let desire = c.verb.map { Self.desireVerbs.contains(w[$0.main].lemma) } ?? false
         let modal = c.verb?.modal ?? (desire ? "want to" : nil)
         let irrealis = modal.map { FunctionWords.irrealisModals.contains($0) || ["want to", "hope to", "wish to", "like to", "love to", "need to", "have to"].contains($0) } ?? false
-        let future = modal.map { ["will", "going to", "plan to", "aim to", "intend to", "expect to"].contains($0) } ?? false
+        let futurate = modal == nil && isFuturate(c, w)
+        let future = modal.map { ["will", "going to", "plan to", "aim to", "intend to", "expect to"].contains($0) } ?? futurate
         let question = s.isQuestion || c.kind == .main && isInterrogative(c, w)
 
         guard var (state, strength) = compose(found.concept, negated: negated, noLonger: noLonger, irrealis: irrealis,
                                               future: future, progressive: c.verb?.isProgressive ?? false,
-                                              modal: modal) else { return nil }
+                                              modal: modal, futurate: futurate) else { return nil }
         // An idiom states its state as plainly as it was written ("at risk" says at risk
         // outright, though a word of trouble alone only hints at it).
         if found.span != nil, state == found.concept.plainState { strength = max(strength, found.strength) }
@@ -331,8 +332,9 @@ struct StatusReader {
            !subject.isPronoun || ["it", "this", "that"].contains(s.words[subject.head].lower), !isPersonPhrase(subject, s.words),
            let wn = wordNet, let sense = wn.senses(s.words[v.main].lemma, .verb).first,
            Self.resultFiles.contains(LexicalFile.names[Int(sense.lexfile)]), !Self.talkVerbs.contains(s.words[v.main].lemma) {
-            return StatusReading(state: .in_progress, strength: 2, target: phraseOrPronoun(subject, s.words), isProposal: false,
-                                 isQuestion: s.isQuestion, isPartial: false, position: v.main, concept: .progress)
+            let ahead = isFuturate(c, s.words)
+            return StatusReading(state: ahead ? .planned : .in_progress, strength: 2, target: phraseOrPronoun(subject, s.words), isProposal: false,
+                                 isQuestion: s.isQuestion, isPartial: false, position: v.main, concept: ahead ? .schedule : .progress)
         }
         guard let v = c.verb, v.isProgressive || (v.particle != nil && ["on", "through"].contains(s.words[v.particle!].lower)),
               !v.negated, v.modal == nil, c.kind == .main || c.kind == .complement,
@@ -347,8 +349,45 @@ struct StatusReader {
         }
         let target: StatusTarget = c.objects.first.map { phraseOrPronoun($0, s.words) }
             ?? c.prepObjects.first(where: { ["on", "through"].contains($0.prep) }).map { phraseOrPronoun($0.np, s.words) } ?? .topic
+        if isFuturate(c, s.words) {
+            return StatusReading(state: .planned, strength: 1, target: target, isProposal: false, isQuestion: s.isQuestion,
+                                 isPartial: false, position: v.main, concept: .schedule)
+        }
         return StatusReading(state: .in_progress, strength: 1, target: target, isProposal: false, isQuestion: s.isQuestion,
                              isPartial: false, position: v.main, concept: .progress)
+    }
+
+    /// English's futurate: the present progressive with a time ahead states an arrangement,
+    /// not work under way ("the sensor is being installed Thursday", "we're launching next
+    /// month", "the refit is starting on Monday"). A time that includes now ("this week",
+    /// "today", "right now") keeps it a report of what is happening; a past auxiliary
+    /// ("was being tested") is no futurate at all.
+    func isFuturate(_ c: Clause, _ w: [Word]) -> Bool {
+        guard let v = c.verb, v.isProgressive, v.modal == nil, !v.negated else { return false }
+        if v.range.contains(where: { ["was", "were"].contains(w[$0].lower) }) { return false }
+        var ahead = false
+        for i in c.range {
+            let x = w[i].lower
+            let previous = i > c.range.lowerBound ? w[i - 1].lower : ""
+            let next = i + 1 < c.range.upperBound ? w[i + 1].lower : ""
+            switch x {
+            case "now", "today", "currently", "still", "already": return false
+            case "this" where previous != "later" && ["week", "month", "sprint", "quarter", "morning", "year"].contains(next): return false
+            case "tomorrow", "tonight", "later": ahead = true
+            case "next" where i + 1 < c.range.upperBound && isTimeWord(w[i + 1]): ahead = true
+            // "in two weeks", "in a couple of days"
+            case "in" where (i + 1..<min(c.range.upperBound, i + 5)).contains { isTimeWord(w[$0]) && !FunctionWords.months.contains(w[$0].lower) }
+                && (w[i + 1].tag == .num || ["a", "two", "three", "few", "couple"].contains(next)): ahead = true
+            default: if FunctionWords.weekdays.contains(x), previous != "last" { ahead = true }
+            }
+        }
+        return ahead
+    }
+
+    private func isTimeWord(_ x: Word) -> Bool {
+        if FunctionWords.weekdays.contains(x.lower) || FunctionWords.months.contains(x.lower) { return true }
+        guard let wn = wordNet, let sense = wn.senses(x.lemma, .noun).first else { return false }
+        return LexicalFile.names[Int(sense.lexfile)] == "noun.time"
     }
 
     private static let desireVerbs: Set<String> = ["want", "need", "hope", "wish", "like", "expect", "prefer", "require", "aim"]
@@ -539,7 +578,7 @@ struct StatusReader {
 
     /// Concept × polarity × modality × aspect → state and strength, or nothing.
     private func compose(_ concept: StatusConcept, negated: Bool, noLonger: Bool, irrealis: Bool, future: Bool,
-                         progressive: Bool, modal: String?) -> (EntityState, Int)? {
+                         progressive: Bool, modal: String?, futurate: Bool = false) -> (EntityState, Int)? {
         if negated {
             switch concept {
             case .complete:                                     // "not done yet"; "won't finish by the 30th"
@@ -563,6 +602,12 @@ struct StatusReader {
             case .propose, .consider: return (.proposed, 2)
             case .complete where modal == "should": return (.in_progress, 1) // "should be done by Friday"
             default: return nil                                 // "we could pause it": a thought, not a decision
+            }
+        }
+        if futurate {
+            switch concept {
+            case .approve, .decide, .progress, .resume: return (.planned, 2) // "we're signing it Thursday"
+            default: break
             }
         }
         if future {
