@@ -171,4 +171,18 @@ final class ExtractorTests: XCTestCase {
         XCTAssertEqual(TestSupport.state(of: "sterilisation log", in: ex)?.state, .in_progress)
         XCTAssertEqual(TestSupport.state(of: "phone line", in: ex)?.state, .in_progress)
     }
+
+    /// The one who did the work on a thing, and the person a thing is said to belong to,
+    /// own it; an approval or talk about it does not make an owner.
+    func testOwnersFromTheWorkAndFromPossession() throws {
+        let ex = try TestSupport.extract("""
+            Dana Ruiz: The catering proposal is moving. Theo drafted it on Friday.
+            Theo Mercer: Yes.
+            Omar Said: Priya's vendor audit is blocked on the auditor.
+            Dana Ruiz: The menu redesign is done, Luis approved it.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "catering proposal", in: ex)?.owner, "Theo Mercer")
+        XCTAssertEqual(TestSupport.state(of: "vendor audit", in: ex)?.owner, "Priya")
+        XCTAssertNotEqual(TestSupport.state(of: "menu redesign", in: ex)?.owner, "Luis")
+    }
 }

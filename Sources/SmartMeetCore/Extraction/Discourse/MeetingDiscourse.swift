@@ -689,10 +689,15 @@ struct MeetingDiscourse {
                     addOwner(t, person, 3)   // "Kim's on it", "Jess is point on Dalton"
                 } else if recorded.contains(t), subjectWord.lower == "i" {
                     addOwner(t, person, 1)   // "I'm blocked", "I've finished it": the one doing it
-                } else if c.kind == .main, v.isProgressive || v.isPerfect, subjectWord.lower == "i" || !subject.isPronoun {
-                    addOwner(t, person, 1)
+                } else if c.kind == .main, v.isProgressive || v.isPerfect || isPastAct(v, w), subjectWord.lower == "i" || !subject.isPronoun {
+                    addOwner(t, person, 1)   // "Theo sent pricing Fri": the one who did the work
                 }
             }
+        }
+        // "Anh's thesis", "Helen's CRM migration": a thing said as a person's is theirs.
+        for m in mentions {
+            guard let p = m.phrase.possessor, !p.isEmpty, p.allSatisfy({ people.isPerson(w[$0].lower) }) else { continue }
+            addOwner(m.local, people.fullName(w[p.upperBound - 1].text), 1)
         }
         // "I'm handing the push revamp to Jordan", "passing it to Kim".
         for c in s.clauses where c.kind == .main {
@@ -725,6 +730,20 @@ struct MeetingDiscourse {
         for i in w.indices where i + 2 < w.count && w[i].tag == .propn && people.isPerson(w[i].lower) && w[i + 1].lower == "to" && w[i + 2].tag == .verb {
             if let t = thing(after: i) { addOwner(t, people.fullName(w[i].text), 2) }
         }
+    }
+
+    /// A verb in the simple past naming an act that ends in a result ("sent", "drafted",
+    /// "installed"), not talk ("discussed", "asked"), travel or an approval ("signed off").
+    private func isPastAct(_ v: VerbGroup, _ w: [Word]) -> Bool {
+        guard !v.isPassive, !v.isCopula, v.modal == nil, let wn = WordNet.shared else { return false }
+        let form = w[v.main].lower, lemma = w[v.main].lemma
+        guard form != lemma, !form.hasSuffix("ing"), !(form.hasSuffix("s") && !form.hasSuffix("ss")) else { return false }
+        guard !StatusReader.talkVerbs.contains(lemma), !StatusReader.decidingVerbs.contains(lemma),
+              !["approve", "sign", "sign_off", "accept", "reject"].contains(lemma), !["sign_off"].contains(v.lemma),
+              let sense = wn.senses(v.lemma, .verb).first ?? wn.senses(lemma, .verb).first else { return false }
+        // Sending and delivering are motion in WordNet, and work done all the same.
+        let file = LexicalFile.names[Int(sense.lexfile)]
+        return StatusReader.resultFiles.contains(file) || file == "verb.motion" && !["go", "come", "leave", "run", "walk", "fly"].contains(lemma)
     }
 
     private func addressee(_ s: ParsedSentence, _ previousSpeaker: String?) -> String? {
