@@ -184,5 +184,6 @@ final class ExtractorTests: XCTestCase {
         XCTAssertEqual(TestSupport.state(of: "catering proposal", in: ex)?.owner, "Theo Mercer")
         XCTAssertEqual(TestSupport.state(of: "vendor audit", in: ex)?.owner, "Priya")
         XCTAssertNotEqual(TestSupport.state(of: "menu redesign", in: ex)?.owner, "Luis")
+        XCTAssertEqual(TestSupport.state(of: "menu redesign", in: ex)?.state, .completed, "approving finished work keeps it finished")
     }
 }

@@ -68,7 +68,10 @@ struct MeetingEvidence {
         var perSentence: [StatusEvent] = []
         for e in events {
             if let last = perSentence.last, last.sentence == e.sentence {
-                if e.strength >= last.strength { perSentence[perSentence.count - 1] = e }
+                // "The redesign is done, Luis approved it": approving finished work does
+                // not put it back to planned.
+                let approvalOfDone = last.state == .completed && e.state == .planned
+                if e.strength >= last.strength, !approvalOfDone { perSentence[perSentence.count - 1] = e }
             } else {
                 perSentence.append(e)
             }
