@@ -186,4 +186,21 @@ final class ExtractorTests: XCTestCase {
         XCTAssertNotEqual(TestSupport.state(of: "menu redesign", in: ex)?.owner, "Luis")
         XCTAssertEqual(TestSupport.state(of: "menu redesign", in: ex)?.state, .completed, "approving finished work keeps it finished")
     }
+
+    /// A date beside an item's name in a notes heading is the item's date; a heading
+    /// dated the meeting's own day says when the meeting was.
+    func testDateInAHeadingIsTheItemsDate() throws {
+        let t = try TestSupport.transcript("""
+            # Events committee — 2026-04-08
+
+            ## Summer gala, Saturday 11 July, the village hall
+            - The marquee is booked and the deposit is paid.
+
+            ## Raffle, 2026-04-08
+            - Prizes are still being collected.
+            """, format: .md, name: "2026-04-08-events.md")
+        let ex = RuleExtractor().extract(t)
+        XCTAssertEqual(TestSupport.state(of: "summer gala", in: ex)?.due, "2026-07-11")
+        XCTAssertNil(TestSupport.state(of: "raffle", in: ex)?.due)
+    }
 }

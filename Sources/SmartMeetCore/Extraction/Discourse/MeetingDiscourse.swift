@@ -313,6 +313,14 @@ struct MeetingDiscourse {
         let mentions = register(s)
         if let m = mentions.first {
             setTopic(m.local, s, strong: true)
+            // "Summer Gala, Saturday 11 July, Bramley Hall": a date set beside the name of an
+            // item in its heading is its date. (A heading dated the meeting's own day is the
+            // meeting's date, not the item's.)
+            if s.clauses.allSatisfy({ $0.verb == nil }),
+               let date = DueDateFinder.find(in: s.words, meetingDate: meetingDate).first(where: { $0.day > meetingDate }) {
+                order += 1
+                dues[m.local, default: []].append((date.day, order))
+            }
         } else {
             topic = nil
         }
