@@ -203,4 +203,19 @@ final class ExtractorTests: XCTestCase {
         XCTAssertEqual(TestSupport.state(of: "summer gala", in: ex)?.due, "2026-07-11")
         XCTAssertNil(TestSupport.state(of: "raffle", in: ex)?.due)
     }
+
+    /// A plan or deal that "is off" has been called off; a person who is off is on leave
+    /// (and owns nothing by it), and a machine that is off is switched off.
+    func testCalledOff() throws {
+        let ex = try TestSupport.extract("""
+            Mara Quinn: The Danfield contract. Danfield is off, they went with another carrier.
+            Joe Bell: The team offsite is off again. Kim is off on Friday.
+            Mara Quinn: The heating system is off.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "danfield", in: ex)?.state, .cancelled)
+        let offsite = TestSupport.state(of: "team offsite", in: ex)
+        XCTAssertEqual(offsite?.state, .cancelled)
+        XCTAssertNil(offsite?.owner, "'Kim is off on Friday' is leave, not ownership")
+        XCTAssertNil(TestSupport.state(of: "heating", in: ex))
+    }
 }

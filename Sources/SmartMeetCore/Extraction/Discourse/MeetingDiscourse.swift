@@ -693,7 +693,11 @@ struct MeetingDiscourse {
                 if v.negated { continue }
                 if taking && (v.modal == "will" || v.modal == "can" || v.modal == "going to" || v.isProgressive || v.modal == nil) {
                     addOwner(t, person, subjectWord.lower == "i" || subjectWord.lower == "you" ? 3 : 2)
-                } else if v.isCopula, let comp = c.complement, comp.contains(where: { ["on", "point", "responsible", "lead", "charge", "owner"].contains(w[$0].lower) }) {
+                } else if v.isCopula, let comp = c.complement,
+                          // The complement leads with it: "Kim's on it", "Jess is the lead", not "Kim is off on Friday".
+                          let first = comp.first(where: { w[$0].tag != .det && w[$0].tag != .adv && !w[$0].isPunct }),
+                          ["on", "point", "responsible", "lead", "charge", "owner", "in"].contains(w[first].lower),
+                          w[first].lower != "in" || comp.contains(where: { w[$0].lower == "charge" }) {
                     addOwner(t, person, 3)   // "Kim's on it", "Jess is point on Dalton"
                 } else if recorded.contains(t), subjectWord.lower == "i" {
                     addOwner(t, person, 1)   // "I'm blocked", "I've finished it": the one doing it

@@ -117,7 +117,7 @@ struct StatusReader {
         let content = c.range.filter { !w[$0].isPunct && w[$0].tag != .intj && w[$0].tag != .conj }
         if content.count == 1, c.subject == nil, c.kind == .main, ci == 0 || s.clauses.count == 1,
            ["agreed", "approved", "fine", "sure", "done", "deal", "decided", "confirmed"].contains(w[content[0]].lower) { return nil }
-        if let r = symbol(c, s) ?? deferred(c, s) ?? decidedAct(c, s) ?? committedDoing(c, s) { return r }
+        if let r = symbol(c, s) ?? deferred(c, s) ?? decidedAct(c, s) ?? committedDoing(c, s) ?? calledOff(c, s) { return r }
         guard var found = predicate(c, w) ?? choiceVerb(c, w) else { return activity(c, ci, s) ?? dateOutlook(c, s) ?? accomplished(c, s) }
         // "Wait a second", "uh wait, no": "wait" said to the room holds up the talk, not the
         // work — unless it names what is waited for. "It depends on the ergonomics",
@@ -525,6 +525,26 @@ struct StatusReader {
         let state: EntityState = v.negated ? .cancelled : .planned
         return StatusReading(state: state, strength: 2, target: phraseOrPronoun(object, w), isProposal: false, isQuestion: false,
                              isPartial: false, position: v.main, concept: v.negated ? .cancel : .decide)
+    }
+
+    /// "Danfield is off", "the offsite's off again": a plan, deal or event that "is off" has
+    /// been called off. Said of a person ("Kim's off Friday") it is leave, and of a
+    /// machine with more after it ("off the table", "off track") an idiom reads it.
+    private func calledOff(_ c: Clause, _ s: ParsedSentence) -> StatusReading? {
+        let w = s.words
+        guard let v = c.verb, v.isCopula, !v.negated, v.modal == nil, c.kind == .main, !s.isQuestion,
+              let subject = c.subject, !isPersonPhrase(subject, w), !isTimePhrase(subject, w),
+              !subject.isPronoun || ["it", "that", "this"].contains(w[subject.head].lower) else { return nil }
+        let rest = (v.range.upperBound..<c.range.upperBound).filter { !w[$0].isPunct }
+            .filter { !["now", "definitely", "officially", "again", "completely", "totally", "then", "too", "also"].contains(w[$0].lower) }
+        guard rest.count == 1, w[rest[0]].lower == "off" else { return nil }
+        // "The heating is off", "the camera's off": a machine or a material is switched off.
+        if !subject.isPronoun, w[subject.head].tag == .noun, let wn = wordNet, let sense = wn.senses(w[subject.head].lemma, .noun).first,
+           ["noun.artifact", "noun.object", "noun.substance", "noun.body", "noun.plant", "noun.animal", "noun.food"].contains(LexicalFile.names[Int(sense.lexfile)]) {
+            return nil
+        }
+        return StatusReading(state: .cancelled, strength: 3, target: phraseOrPronoun(subject, w), isProposal: false, isQuestion: false,
+                             isPartial: false, position: rest[0], concept: .cancel)
     }
 
     static let decidingVerbs: Set<String> = ["decide", "vote", "agree", "resolve", "commit", "choose", "opt", "elect", "determine"]
