@@ -218,4 +218,20 @@ final class ExtractorTests: XCTestCase {
         XCTAssertNil(offsite?.owner, "'Kim is off on Friday' is leave, not ownership")
         XCTAssertNil(TestSupport.state(of: "heating", in: ex))
     }
+
+    /// "Is back" and "is out" state as much as "is off": papers back are in (some of them:
+    /// under way), a release out has shipped; a version number counts nothing, and when a
+    /// person is back is no due date.
+    func testBackOutAndVersionNumbers() throws {
+        let ex = try TestSupport.extract("""
+            Ruth Obi: The museum trip. Forty of sixty consent forms are back.
+            Sam Lee: The 2.3 release is out.
+            Ruth Obi: The 4.1 migration is done.
+            Sam Lee: The coach booking is in progress. Ana is back tomorrow.
+            """)
+        XCTAssertEqual(TestSupport.state(of: "museum trip", in: ex)?.state, .in_progress)
+        XCTAssertEqual(TestSupport.state(of: "2.3 release", in: ex)?.state, .completed)
+        XCTAssertEqual(TestSupport.state(of: "4.1 migration", in: ex)?.state, .completed, "a version number is not a part")
+        XCTAssertNil(TestSupport.state(of: "coach booking", in: ex)?.due, "'Ana is back tomorrow' is not the booking's date")
+    }
 }

@@ -758,6 +758,15 @@ struct MeetingDiscourse {
         return StatusReader.resultFiles.contains(file) || file == "verb.motion" && !["go", "come", "leave", "run", "walk", "fly"].contains(lemma)
     }
 
+    /// A person said to be back, off, away or out.
+    private func isPresence(_ c: Clause, _ subject: NounPhrase, _ w: [Word]) -> Bool {
+        let person = subject.isPronoun ? ["i", "he", "she", "we", "they"].contains(w[subject.head].lower)
+            : subject.nameRange.allSatisfy { people.isPerson(w[$0].lower) }
+        guard person, let v = c.verb, v.range.upperBound < c.range.upperBound else { return false }
+        return ["back", "off", "away", "out", "in", "around", "here", "on"].contains(w[v.range.upperBound].lower)
+            && !(v.range.upperBound + 1 < c.range.upperBound && ["it", "that", "this"].contains(w[v.range.upperBound + 1].lower))
+    }
+
     private func addressee(_ s: ParsedSentence, _ previousSpeaker: String?) -> String? {
         let w = s.words
         for (i, x) in w.enumerated() where (x.tag == .propn || x.tag == .noun) && people.isPerson(x.lower) {
@@ -777,6 +786,8 @@ struct MeetingDiscourse {
     private mutating func findDues(_ s: ParsedSentence, _ mentions: [Mention], _ recorded: [Int]) {
         for found in DueDateFinder.find(in: s.words, meetingDate: meetingDate) {
             guard let clause = s.clauses.first(where: { $0.range.contains(found.range.lowerBound) }), clause.kind != .condition else { continue }
+            // "Ana is back tomorrow", "Kim's off Friday": when a person is around is no due date.
+            if let v = clause.verb, v.isCopula, let subject = clause.subject, isPresence(clause, subject, s.words) { continue }
             let sameClause = mentions.filter { clause.range.contains($0.phrase.range.lowerBound) && !entities.all[$0.local].isLoneCommon }
             // A named thing the sentence gave a status to, before a lone word ("rooms are booked").
             let target = recorded.first(where: { !entities.all[$0].isLoneCommon }) ?? recorded.first

@@ -527,24 +527,36 @@ struct StatusReader {
                              isPartial: false, position: v.main, concept: v.negated ? .cancel : .decide)
     }
 
-    /// "Danfield is off", "the offsite's off again": a plan, deal or event that "is off" has
-    /// been called off. Said of a person ("Kim's off Friday") it is leave, and of a
-    /// machine with more after it ("off the table", "off track") an idiom reads it.
+    /// A thing that "is off", "is back" or "is out": the particle alone is the predicate.
+    /// A plan, deal or event that is off has been called off ("Danfield is off"); papers,
+    /// quotes and results that are back have come in ("forty of sixty consent forms are
+    /// back" — part of them, so the work is under way); a release that is out has shipped.
+    /// Said of a person ("Kim's off Friday", "Ana's back") it is presence, and of a machine
+    /// or a material ("the heating is off") it is a switch; with more after it ("off the
+    /// table", "back on track") an idiom reads it.
     private func calledOff(_ c: Clause, _ s: ParsedSentence) -> StatusReading? {
         let w = s.words
         guard let v = c.verb, v.isCopula, !v.negated, v.modal == nil, c.kind == .main, !s.isQuestion,
-              let subject = c.subject, !isPersonPhrase(subject, w), !isTimePhrase(subject, w),
-              !subject.isPronoun || ["it", "that", "this"].contains(w[subject.head].lower) else { return nil }
-        let rest = (v.range.upperBound..<c.range.upperBound).filter { !w[$0].isPunct }
-            .filter { !["now", "definitely", "officially", "again", "completely", "totally", "then", "too", "also"].contains(w[$0].lower) }
-        guard rest.count == 1, w[rest[0]].lower == "off" else { return nil }
-        // "The heating is off", "the camera's off": a machine or a material is switched off.
+              let subject = c.subject, !isPersonPhrase(subject, w) else { return nil }
+        // "Forty of sixty consent forms are back": a count of the things, part of them.
+        let partitive = w[subject.head].tag == .num && subject.range.upperBound < w.count && w[subject.range.upperBound].lower == "of"
+        guard partitive || !isTimePhrase(subject, w), !subject.isPronoun || ["it", "that", "this"].contains(w[subject.head].lower) else { return nil }
+        let rest = (v.range.upperBound..<c.range.upperBound).filter { !w[$0].isPunct && !(partitive && $0 < v.range.lowerBound) }
+            .filter { !["now", "definitely", "officially", "again", "completely", "totally", "then", "too", "also", "all", "finally"].contains(w[$0].lower) }
+        guard rest.count == 1, let concept: StatusConcept = ["off": .cancel, "back": .complete, "out": .complete][w[rest[0]].lower] else { return nil }
+        // A machine that is off or back is switched off or working again; one that is out
+        // ("the new model is out") has shipped.
+        let switched: Set<String> = w[rest[0]].lower == "out" ? [] : ["noun.artifact", "noun.object", "noun.substance"]
         if !subject.isPronoun, w[subject.head].tag == .noun, let wn = wordNet, let sense = wn.senses(w[subject.head].lemma, .noun).first,
-           ["noun.artifact", "noun.object", "noun.substance", "noun.body", "noun.plant", "noun.animal", "noun.food"].contains(LexicalFile.names[Int(sense.lexfile)]) {
+           switched.union(["noun.body", "noun.plant", "noun.animal", "noun.food", "noun.person"]).contains(LexicalFile.names[Int(sense.lexfile)]) {
             return nil
         }
-        return StatusReading(state: .cancelled, strength: 3, target: phraseOrPronoun(subject, w), isProposal: false, isQuestion: false,
-                             isPartial: false, position: rest[0], concept: .cancel)
+        let partial = concept == .complete && (partitive || isPartSubject(c, w))
+        var r = StatusReading(state: partial ? .in_progress : concept.plainState, strength: concept == .cancel ? 3 : 2,
+                              target: phraseOrPronoun(subject, w), isProposal: false, isQuestion: false,
+                              isPartial: partial, position: rest[0], concept: concept)
+        r.partSubject = partial
+        return r
     }
 
     static let decidingVerbs: Set<String> = ["decide", "vote", "agree", "resolve", "commit", "choose", "opt", "elect", "determine"]
@@ -652,12 +664,22 @@ struct StatusReader {
     private func isPartSubject(_ c: Clause, _ w: [Word]) -> Bool {
         guard let s = c.subject, !s.isPronoun else { return false }
         return Self.partNouns.contains(w[s.head].lemma) || Self.partNouns.contains(w[s.head].lower)
-            || s.range.contains(where: { w[$0].tag == .num && FunctionWords.ordinalWords[w[$0].lower] == nil || ["some", "most", "half", "part"].contains(w[$0].lower) })
+            || s.range.contains(where: { w[$0].tag == .num && FunctionWords.ordinalWords[w[$0].lower] == nil && !Self.isIdentifier(w[$0].lower)
+                || ["some", "most", "half", "part"].contains(w[$0].lower) })
             // "the first forty tables", "first tables done", "the first half": the first of several
             // parts; "the first production run" (one, singular) is a whole thing.
             || s.range.contains(where: { $0 + 1 < s.range.upperBound && w[$0].lower == "first"
                 && (w[$0 + 1].tag == .num || Self.partNouns.contains(w[$0 + 1].lower)
                     || w[$0 + 1].tag == .noun && w[$0 + 1].lower != w[$0 + 1].lemma && w[$0 + 1].lower.hasSuffix("s")) })
+    }
+
+    /// "the 2.3 release", "the 2026 budget", "v2": a number that names a version or a year
+    /// identifies the thing; it counts nothing.
+    static func isIdentifier(_ number: String) -> Bool {
+        if number.contains(".") && number.first?.isNumber == true { return true }
+        if number.hasPrefix("v"), number.dropFirst().first?.isNumber == true { return true }
+        if number.count == 4, let year = Int(number), (1900...2100).contains(year) { return true }
+        return false
     }
 
     private func isPartial(_ c: Clause, _ w: [Word], _ found: Found) -> Bool {
