@@ -22,8 +22,9 @@ final class VectorIndexerTests: XCTestCase {
         XCTAssertNil(indexer.failure)
     }
 
-    /// A pipeline that pauses its indexer during the import still gets the meeting
-    /// indexed once it is stored.
+    /// A pipeline that pauses its indexer while it writes still has the meeting indexed
+    /// once it is stored, and indexing a store by hand inside an import does not wait
+    /// for the import to end.
     func testPipelineImportIsIndexedAfterwards() throws {
         let store = try TestSupport.store()
         let indexer = VectorIndexer(store: store, embedder: HashingEmbedder(), threads: 1, lowPriority: false)
@@ -31,5 +32,9 @@ final class VectorIndexerTests: XCTestCase {
         XCTAssertTrue(IngestPipeline(store: store, indexer: indexer).ingest(paths: [dir]).ok)
         indexer.waitUntilIdle()
         XCTAssertEqual(try turnsWithVectors(store), 3)
+        let more = TestSupport.folder(["2026-04-08-team.txt": "Title: T\nDate: 2026-04-08\n\nKim Lee: The vendor audit is done.\n"])
+        XCTAssertTrue(IngestPipeline(store: store).ingest(paths: [more]).ok)
+        let byHand = VectorIndexer(store: store, embedder: HashingEmbedder(), threads: 1, lowPriority: false)
+        XCTAssertEqual(try byHand.givingWay { try byHand.indexNow() }, 1)
     }
 }

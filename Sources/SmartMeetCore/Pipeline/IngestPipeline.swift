@@ -82,11 +82,6 @@ public final class IngestPipeline: Sendable {
 
     public func ingest(paths: [String], progress: (IngestEvent) -> Void = { _ in },
                        isCancelled: () -> Bool = { false }) -> IngestSummary {
-        guard let indexer else { return importFiles(paths, progress: progress, isCancelled: isCancelled) }
-        return indexer.givingWay { importFiles(paths, progress: progress, isCancelled: isCancelled) }
-    }
-
-    private func importFiles(_ paths: [String], progress: (IngestEvent) -> Void, isCancelled: () -> Bool) -> IngestSummary {
         var summary = IngestSummary()
         let (files, failures) = Self.expand(paths)
         let started = Date()
@@ -129,7 +124,9 @@ public final class IngestPipeline: Sendable {
             do {
                 let ready = try prepared.get()
                 let transcript = ready.transcript
-                switch try write(ready) {
+                // The indexer gives way while the meeting is written; during a bulk import it
+                // keeps its low-priority share of the cores between meetings.
+                switch try (indexer.map { i in try i.givingWay { try write(ready) } } ?? write(ready)) {
                 case .duplicate:
                     summary.duplicates += 1
                     log.info("already imported", metadata: ["file": "\(name)"])

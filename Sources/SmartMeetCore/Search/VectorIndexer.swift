@@ -11,8 +11,9 @@ import Glibc
 /// for this model), so a killed run resumes where it stopped, and search uses whatever is
 /// indexed so far. Worker threads run at a lower priority (nice 10), so the interface
 /// running beside them keeps the cores, and they give way to imports altogether: while
-/// a meeting is analysed and written (`givingWay(to:)`) they wait between small
-/// sub-batches, so an import takes as long with the indexer behind it as without.
+/// one meeting is analysed and written, or each meeting of a folder is written
+/// (`givingWay(to:)`), they wait between small sub-batches, so an import takes as long
+/// with the indexer behind it as without.
 public final class VectorIndexer: Sendable {
     public let store: Store
     public let embedder: Embedder
@@ -48,8 +49,9 @@ public final class VectorIndexer: Sendable {
     private let state = Mutex(State())
     /// Imports running now; workers wait while it is above zero.
     private let foreground = Mutex(0)
-    /// Turns embedded between two looks at `foreground`: about 30 ms of one core, so an
-    /// import that starts mid-batch waits at most that long for the core.
+    /// Turns the sentence model embeds between two looks at `foreground`: about 30 ms of one
+    /// core, so an import that starts mid-batch waits at most that long for the core. (Other
+    /// embedders take a whole batch in one call and look only between batches.)
     static let subBatch = 8
     private let idle = DispatchSemaphore(value: 0)
     private let waiters = Mutex(0)
@@ -98,7 +100,8 @@ public final class VectorIndexer: Sendable {
     }
 
     /// Runs an import with the workers paused: they finish the sub-batch they are on and
-    /// wait until no import is running.
+    /// wait until no import is running. Never call `waitUntilIdle()` or `stop()`'s wait
+    /// from inside `body`: the paused workers would not finish.
     public func givingWay<T>(to body: () throws -> T) rethrows -> T {
         foreground.withLock { $0 += 1 }
         defer { foreground.withLock { $0 -= 1 } }
@@ -132,7 +135,7 @@ public final class VectorIndexer: Sendable {
         var written = 0
         state.withLock { $0.cursor = 0 }
         while let batch = try claim() {
-            written += try index(batch)
+            written += try index(batch, yielding: false)
         }
         return written
     }
@@ -190,14 +193,16 @@ public final class VectorIndexer: Sendable {
     private let recent = Mutex([String: [Float]]())
     static let recentLimit = 4096
 
-    private func index(_ batch: [(id: Int64, text: String)]) throws -> Int {
+    /// `yielding`: a worker waits while an import runs; `indexNow`'s caller is the import's
+    /// own thread or a script, and does not.
+    private func index(_ batch: [(id: Int64, text: String)], yielding: Bool = true) throws -> Int {
         var known = recent.withLock { cache in batch.map { cache[$0.text] } }
         let missing = Array(Set(batch.indices.filter { known[$0] == nil }.map { batch[$0].text }))
         var fresh: [[Float]] = []
         if let m = embedder as? MiniLMEmbedder {
             // Each worker is one thread of the parallelism; the batch stays on it.
             for start in stride(from: 0, to: missing.count, by: Self.subBatch) {
-                waitForForeground()
+                if yielding { waitForForeground() }
                 let part = missing[start..<min(missing.count, start + Self.subBatch)]
                 fresh += m.embed(tokens: part.map(m.tokenizer.encode), threads: 1)
             }

@@ -8,6 +8,8 @@ struct StatusEvent {
     let order: Int
     let evidence: String
     let turn: Int
+    /// Said by approving or deciding ("Luis approved it"): no news of the work itself.
+    var isApproval = false
 }
 
 /// Reads a meeting sentence by sentence and decides whom each status statement is
@@ -186,7 +188,7 @@ struct MeetingDiscourse {
                         stashQuestion(target, r, s)
                         continue
                     }
-                    record(target, r.state, r.strength, s)
+                    record(target, r.state, r.strength, s, approval: r.concept == .approve || r.concept == .decide)
                     recorded.append(target)
                     if r.isProposal { proposals.append((target, s.speaker, sentenceIndex)) }
                     if r.isProposal, r.concept == .propose { nameProposedActivity(target, r, s) }
@@ -314,8 +316,8 @@ struct MeetingDiscourse {
         if let m = mentions.first {
             setTopic(m.local, s, strong: true)
             // "Summer Gala, Saturday 11 July, Bramley Hall": a date set beside the name of an
-            // item in its heading is its date. (A heading dated the meeting's own day is the
-            // meeting's date, not the item's.)
+            // item in its heading is its date. Only a date after the meeting counts: one on
+            // the meeting's own day dates the meeting, an earlier one reports the past.
             if s.clauses.allSatisfy({ $0.verb == nil }),
                let date = DueDateFinder.find(in: s.words, meetingDate: meetingDate).first(where: { $0.day > meetingDate }) {
                 order += 1
@@ -561,11 +563,11 @@ struct MeetingDiscourse {
 
     // MARK: - Recording, questions, proposals
 
-    private mutating func record(_ target: Int, _ state: EntityState, _ strength: Int, _ s: ParsedSentence) {
+    private mutating func record(_ target: Int, _ state: EntityState, _ strength: Int, _ s: ParsedSentence, approval: Bool = false) {
         order += 1
         if strength >= 2 { entities.markStatus(target) }
         events[target, default: []].append(StatusEvent(state: state, strength: strength, sentence: sentenceIndex, order: order,
-                                                       evidence: evidence(s), turn: s.turn))
+                                                       evidence: evidence(s), turn: s.turn, isApproval: approval))
     }
 
     /// The words as they were said, from the stored turn, not the cleaned copy.
@@ -702,7 +704,7 @@ struct MeetingDiscourse {
                 } else if recorded.contains(t), subjectWord.lower == "i" {
                     addOwner(t, person, 1)   // "I'm blocked", "I've finished it": the one doing it
                 } else if c.kind == .main, v.isProgressive || v.isPerfect || isPastAct(v, w), subjectWord.lower == "i" || !subject.isPronoun {
-                    addOwner(t, person, 1)   // "Theo sent pricing Fri": the one who did the work
+                    addOwner(t, person, 1)   // "Ana installed the router": the one who did the work
                 }
             }
         }
@@ -763,7 +765,7 @@ struct MeetingDiscourse {
         let person = subject.isPronoun ? ["i", "he", "she", "we", "they"].contains(w[subject.head].lower)
             : subject.nameRange.allSatisfy { people.isPerson(w[$0].lower) }
         guard person, let v = c.verb, v.range.upperBound < c.range.upperBound else { return false }
-        return ["back", "off", "away", "out", "in", "around", "here", "on"].contains(w[v.range.upperBound].lower)
+        return ["back", "off", "away", "out", "around", "here"].contains(w[v.range.upperBound].lower)
             && !(v.range.upperBound + 1 < c.range.upperBound && ["it", "that", "this"].contains(w[v.range.upperBound + 1].lower))
     }
 

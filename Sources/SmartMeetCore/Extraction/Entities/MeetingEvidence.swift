@@ -70,7 +70,7 @@ struct MeetingEvidence {
             if let last = perSentence.last, last.sentence == e.sentence {
                 // "The redesign is done, Luis approved it": approving finished work does
                 // not put it back to planned.
-                let approvalOfDone = last.state == .completed && e.state == .planned
+                let approvalOfDone = last.state == .completed && e.isApproval
                 if e.strength >= last.strength, !approvalOfDone { perSentence[perSentence.count - 1] = e }
             } else {
                 perSentence.append(e)
