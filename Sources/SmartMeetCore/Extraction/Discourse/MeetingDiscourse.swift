@@ -555,8 +555,7 @@ struct MeetingDiscourse {
 
     private func isFuture(_ r: StatusReading, _ s: ParsedSentence) -> Bool {
         guard let clause = s.clauses.first(where: { $0.range.contains(r.position) }) else { return false }
-        if let v = clause.verb, s.words[v.main].lower != s.words[v.main].lemma, !s.words[v.main].lower.hasSuffix("ing"),
-           !s.words[v.main].lower.hasSuffix("s") || s.words[v.main].lower.hasSuffix("ss") { return false }  // past tense or participle
+        if let v = clause.verb, s.words[v.main].isPastForm { return false }
         let days = DueDateFinder.find(in: Array(s.words[clause.range]), meetingDate: meetingDate)
         return days.contains { $0.day > meetingDate }
     }
@@ -750,10 +749,10 @@ struct MeetingDiscourse {
     /// "installed"), not talk ("discussed", "asked"), travel or an approval ("signed off").
     private func isPastAct(_ v: VerbGroup, _ w: [Word]) -> Bool {
         guard !v.isPassive, !v.isCopula, v.modal == nil, let wn = WordNet.shared else { return false }
-        let form = w[v.main].lower, lemma = w[v.main].lemma
-        guard form != lemma, !form.hasSuffix("ing"), !(form.hasSuffix("s") && !form.hasSuffix("ss")) else { return false }
-        guard !StatusReader.talkVerbs.contains(lemma), !StatusReader.decidingVerbs.contains(lemma),
-              !["approve", "sign", "sign_off", "accept", "reject"].contains(lemma), !["sign_off"].contains(v.lemma),
+        let lemma = w[v.main].lemma
+        let approving: Set<String> = ["approve", "sign", "sign_off", "accept", "reject"]
+        guard w[v.main].isPastForm, !StatusReader.talkVerbs.contains(lemma), !StatusReader.decidingVerbs.contains(lemma),
+              !approving.contains(lemma), !approving.contains(v.lemma),
               let sense = wn.senses(v.lemma, .verb).first ?? wn.senses(lemma, .verb).first else { return false }
         // Sending and delivering are motion in WordNet, and work done all the same.
         let file = LexicalFile.names[Int(sense.lexfile)]

@@ -26,6 +26,9 @@ struct Word: Sendable {
     var isPersonName = false
 
     var isCapitalized: Bool { text.first?.isUppercase == true }
+    /// A verb form that is neither the base, the -ing form nor the third person -s: the
+    /// past tense or the past participle ("sent", "installed", "drafted").
+    var isPastForm: Bool { lower != lemma && !lower.hasSuffix("ing") && !(lower.hasSuffix("s") && !lower.hasSuffix("ss")) }
     var isNounLike: Bool { tag == .noun || tag == .propn }
     /// Ends a sentence.
     var isTerminal: Bool { isPunct && (text == "." || text == "?" || text == "!" || text == "…") }

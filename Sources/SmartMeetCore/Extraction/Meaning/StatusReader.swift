@@ -507,8 +507,8 @@ struct StatusReader {
               c.kind == .main || c.kind == .complement, w[v.main].tag == .verb,
               // "has to be redone": an infinitive states no act.
               w[v.range.lowerBound].lower != "to", v.range.lowerBound == 0 || w[v.range.lowerBound - 1].lower != "to" else { return nil }
-        let form = w[v.main].lower, lemma = w[v.main].lemma
-        let past = form != lemma && !form.hasSuffix("ing") && !(form.hasSuffix("s") && !form.hasSuffix("ss"))
+        let lemma = w[v.main].lemma
+        let past = w[v.main].isPastForm
         guard past || v.isPerfect else { return nil }
         guard !StatusLexicon.lightVerbs.contains(lemma), !Self.nonActivities.contains(lemma), !ClauseParser.clauseTakingVerbs.contains(lemma),
               !Self.talkVerbs.contains(lemma), !Self.movingVerbs.contains(lemma) else { return nil }
@@ -717,12 +717,7 @@ struct StatusReader {
     }
 
     func isTimePhrase(_ np: NounPhrase, _ w: [Word]) -> Bool {
-        let head = w[np.head]
-        if FunctionWords.weekdays.contains(head.lower) || FunctionWords.months.contains(head.lower) || head.tag == .num { return true }
-        if let wn = wordNet, let sense = wn.senses(head.lemma, .noun).first {
-            return LexicalFile.names[Int(sense.lexfile)] == "noun.time"
-        }
-        return false
+        w[np.head].tag == .num || isTimeWord(w[np.head])
     }
 
     /// Unpunctuated questions: "can we not just put the record somewhere else", "is it done".
