@@ -61,4 +61,26 @@ final class BadInputTests: XCTestCase {
         let summary = IngestPipeline(store: try TestSupport.store()).ingest(paths: [dir + "/locked.txt"])
         XCTAssertEqual(summary.failures, ["locked.txt: cannot be read (permission denied)"])
     }
+    /// ICU's `\d` matches every script's decimal digits, and `Int("߆")` is nil: a date
+    /// or timestamp written with NKo, Arabic-Indic or fullwidth digits crashed the
+    /// question parser (found by the fuzzer) and could crash an import the same way.
+    /// Dates and timestamps are read in ASCII digits only; the others are just text.
+    func testNonASCIIDigitsInDatesNeitherCrashNorReadAsDates() throws {
+        let digits = ["߆", "٣", "५", "１２"]
+        var files: [String: String] = [:]
+        for (n, d) in digits.enumerated() {
+            files["2026-03-0\(n + 1)-m.txt"] = "Title: Weekly\nDate: \(d) March 2026\n\nAna Ruiz: The billing migration is due May \(d), or \(d)/\(d), or the \(d)th.\n[\(d):\(d)] Bo Chen (0\(d):1\(d)): Fine, ship it by \(d) June.\n"
+        }
+        let store = try TestSupport.store()
+        let summary = IngestPipeline(store: store).ingest(paths: [TestSupport.folder(files)])
+        XCTAssertEqual(summary.imported, digits.count, "\(summary.failures)")
+        let dues = try StoreReader(store: store).entities().compactMap(\.due)
+        XCTAssertEqual(dues, [], "no due date is read from non-ASCII digits")
+        let engine = QueryEngine(store: store)
+        for d in digits {
+            for q in ["what was-\(d) May 42?", "what changed since May \(d)?", "what happened on \(d) March?", "status on 2026-0\(d)-1\(d)"] {
+                XCTAssertFalse(try engine.ask(q).answer.isEmpty, q)
+            }
+        }
+    }
 }

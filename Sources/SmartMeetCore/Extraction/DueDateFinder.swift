@@ -48,10 +48,10 @@ enum DueDateFinder {
     private static let ordinals = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty first|twenty second|twenty third|twenty fourth|twenty fifth|twenty sixth|twenty seventh|twenty eighth|twenty ninth|thirtieth|thirty first"
     private static let months = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
     private static let patterns: [(NSRegularExpression, Kind)] = ([
-        (#"\b(\d{4})-(\d{2})-(\d{2})\b"#, .iso),
+        (#"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b"#, .iso),
         (#"\bend of (?:the )?(month|week|quarter|year)\b"#, .endOfThis),
         (#"\b(eom|eow|eoq|eoy)\b"#, .endOfAbbreviated),
-        (#"\b(\d{1,2})/(\d{1,2})\b"#, .numeric),
+        (#"\b([0-9]{1,2})/([0-9]{1,2})\b"#, .numeric),
         (#"\bmid[- ](\#(months))\b"#, .midMonth),
         (#"\b(\#(months)) (?:the )?(\#(ordinals))\b"#, .monthOrdinal),
         (#"\b(?:the )?(\#(ordinals)) of (\#(months))\b"#, .ordinalMonth),
@@ -60,9 +60,9 @@ enum DueDateFinder {
         (#"\bend of next (month|week|quarter)\b"#, .endOfNext),
         (#"\bend of (\#(months))\b"#, .endOfMonthNamed),
         (#"\bend of (q[1-4])\b"#, .endOfQuarterNamed),
-        (#"\b(\#(months)) (\d{1,2})(?:st|nd|rd|th)?\b"#, .monthDay),
-        (#"\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?(\#(months))\b"#, .dayMonth),
-        (#"\b(?:(?:\#(weekdays)) )?the (\d{1,2})(?:st|nd|rd|th)\b"#, .dayOnly),
+        (#"\b(\#(months)) ([0-9]{1,2})(?:st|nd|rd|th)?\b"#, .monthDay),
+        (#"\b([0-9]{1,2})(?:st|nd|rd|th)? (?:of )?(\#(months))\b"#, .dayMonth),
+        (#"\b(?:(?:\#(weekdays)) )?the ([0-9]{1,2})(?:st|nd|rd|th)\b"#, .dayOnly),
         (#"\bnext (\#(weekdays))\b"#, .nextWeekday),
         (#"\b(?:this|by|on|until|before|due|for) (\#(weekdays))\b"#, .weekday),
         (#"\btomorrow\b"#, .tomorrow),

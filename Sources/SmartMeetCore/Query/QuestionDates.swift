@@ -5,10 +5,10 @@ enum QuestionDates {
     struct Found { let day: CalendarDay }
 
     private static let months = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-    private static let iso = try! NSRegularExpression(pattern: #"\b(\d{4})-(\d{2})-(\d{2})\b"#)
-    private static let monthDay = try! NSRegularExpression(pattern: "(?i)\\b(\(months))\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b")
-    private static let dayMonth = try! NSRegularExpression(pattern: "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(\(months))\\b")
-    private static let monthOnly = try! NSRegularExpression(pattern: "(?i)\\b(?:since|in|from|after|before|until) (\(months))\\b(?! \\d)")
+    private static let iso = try! NSRegularExpression(pattern: #"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b"#)
+    private static let monthDay = try! NSRegularExpression(pattern: "(?i)\\b(\(months))\\.? ([0-9]{1,2})(?:st|nd|rd|th)?\\b")
+    private static let dayMonth = try! NSRegularExpression(pattern: "(?i)\\b([0-9]{1,2})(?:st|nd|rd|th)? (?:of )?(\(months))\\b")
+    private static let monthOnly = try! NSRegularExpression(pattern: "(?i)\\b(?:since|in|from|after|before|until) (\(months))\\b(?! [0-9])")
 
     static func find(in text: String, reference: CalendarDay) -> [Found] {
         var out: [(Int, CalendarDay)] = []

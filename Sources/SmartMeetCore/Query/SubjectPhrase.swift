@@ -29,9 +29,9 @@ enum SubjectPhrase {
 
     /// Where a subject stops: time and meeting references, dates, fillers, the question mark.
     private static let tail = try! NSRegularExpression(pattern: """
-        (?i)\\s+(?:\\d{4}-\\d{2}-\\d{2}|(?:\(months))\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:\(months))|since|between|before|after|until|during|as\\s+of|so\\s+far|right\\s+now|now|yet|these\\s+days|lately|recently|\
+        (?i)\\s+(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|(?:\(months))\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?|[0-9]{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:\(months))|since|between|before|after|until|during|as\\s+of|so\\s+far|right\\s+now|now|yet|these\\s+days|lately|recently|\
         currently|any\\s?more|again|today|this\\s+(?:week|month)|last\\s+(?:week|month|time|meeting)|in\\s+(?:the|our)\\s+(?:last|latest|most\\s+recent)\\b|\
-        (?:in|at)\\s+the\\s+\\S+(?:\\s+\\S+)?\\s+meeting|on\\s+(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\\b.*$
+        (?:in|at)\\s+the\\s+\\S+(?:\\s+\\S+)?\\s+meeting|on\\s+(?:[0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\\b.*$
         """)
 
     /// The cue and subject of a question, when it is phrased as a question about one thing.

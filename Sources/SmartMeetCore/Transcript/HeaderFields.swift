@@ -36,7 +36,7 @@ enum HeaderFields {
                                                    "bad news", "reminder", "question", "answer", "fyi", "ps", "re",
                                                    "http", "https", "warning", "important", "edit", "source"]
     private static let leadingTimestamp = try! NSRegularExpression(
-        pattern: #"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s*[-–]?\s*"#)
+        pattern: #"^\s*[\[(]?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]+)?[\])]?\s*[-–]?\s*"#)
 
     /// Splits `Maya Chen: text` (optionally after a `[00:01:02]` stamp) into speaker and text.
     /// A speaker label is one to four capitalised words, or `Speaker 2`; lowercase words
@@ -69,11 +69,11 @@ enum HeaderFields {
         return true
     }
 
-    private static let isoDate = try! NSRegularExpression(pattern: #"\b(\d{4})-(\d{2})-(\d{2})\b"#)
+    private static let isoDate = try! NSRegularExpression(pattern: #"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b"#)
     private static let monthDayYear = try! NSRegularExpression(
-        pattern: #"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"#)
+        pattern: #"\b([A-Za-z]{3,9})\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})\b"#)
     private static let dayMonthYear = try! NSRegularExpression(
-        pattern: #"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b"#)
+        pattern: #"\b([0-9]{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+([0-9]{4})\b"#)
 
     /// Finds a calendar date in free text (`2026-03-02`, `March 2, 2026`, `2 March 2026`).
     static func date(in text: String) -> String? {

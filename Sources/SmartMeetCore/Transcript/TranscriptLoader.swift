@@ -107,7 +107,7 @@ public struct TranscriptLoader: Sendable {
         }
     }
 
-    private static let filePrefixDate = try! NSRegularExpression(pattern: #"^(\d{4})-(\d{2})-(\d{2})"#)
+    private static let filePrefixDate = try! NSRegularExpression(pattern: #"^([0-9]{4})-([0-9]{2})-([0-9]{2})"#)
 
     public static func dateFromFileName(_ name: String) -> String? {
         let ns = name as NSString

@@ -6,7 +6,7 @@ public struct WebVTTParser: TranscriptParser {
     public init() {}
 
     private static let voiceTag = try! NSRegularExpression(pattern: #"<v(?:\.[^ >]*)?\s+([^>]+)>"#)
-    private static let anyTag = try! NSRegularExpression(pattern: #"<v(?:\.[^ >]*)?\s+[^>]*>|</?(?:v|c|i|b|u|ruby|rt|lang)(?:[.\s][^>]*)?>|<\d[\d:.]*>"#)
+    private static let anyTag = try! NSRegularExpression(pattern: #"<v(?:\.[^ >]*)?\s+[^>]*>|</?(?:v|c|i|b|u|ruby|rt|lang)(?:[.\s][^>]*)?>|<[0-9][0-9:.]*>"#)
 
     public func parse(_ text: String) throws -> ParsedTranscript {
         let lines = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
