@@ -235,4 +235,36 @@ final class ExtractorTests: XCTestCase {
         XCTAssertEqual(TestSupport.state(of: "4.1 migration", in: ex)?.state, .completed, "a version number is not a part")
         XCTAssertNil(try XCTUnwrap(TestSupport.state(of: "coach booking", in: ex)).due, "'Ana is back tomorrow' is not the booking's date")
     }
+    /// "Item 4.", "chapter two": a numbered place in an agenda or a document (a noun whose
+    /// usual sense is a part of something, by WordNet) is no entity; what is said under it
+    /// goes to the thing named, and a part of a named whole reports on the whole.
+    func testNumberedPartsAreNotEntities() throws {
+        let ex = try TestSupport.extract("""
+            Grace Lin: Item 3.
+            Grace Lin: The parking permit scheme is on hold until the survey is back.
+            Omar Said: Item 4. The boiler replacement has been completed.
+            Pia Kerr: Chapter two of the grant report is finished, I'm on chapter three now.
+            """)
+        let names = ex.states.map { ex.entities[$0.entity].name.lowercased() }
+        XCTAssertFalse(names.contains { $0.hasPrefix("item") || $0.hasPrefix("chapter") }, "\(names)")
+        XCTAssertEqual(TestSupport.state(of: "parking permit scheme", in: ex)?.state, .on_hold)
+        XCTAssertEqual(TestSupport.state(of: "boiler replacement", in: ex)?.state, .completed)
+        let report = try XCTUnwrap(TestSupport.state(of: "grant report", in: ex))
+        XCTAssertEqual(report.state, .in_progress, "a chapter finished is the report under way")
+        XCTAssertEqual(report.owner, "Pia Kerr")
+    }
+
+    /// Reported speech in minutes: "Cllr Reyes asked about it" says what was said, and
+    /// makes no owner; "Fiona will ask legal" takes the chasing on. The title is part of
+    /// the name ("Cllr Reyes" is one phrase).
+    func testAskingInThePastMakesNoOwner() throws {
+        let ex = try TestSupport.extract("""
+            Omar Said: The boiler replacement has been approved by the board.
+            Tom Reyes: Cllr Reyes asked about the cost of it.
+            Grace Lin: The parking permit scheme is blocked on the survey.
+            Fiona Baxter: Fiona will ask the surveyors about it.
+            """)
+        XCTAssertNil(try XCTUnwrap(TestSupport.state(of: "boiler replacement", in: ex)).owner, "asking about it is no ownership")
+        XCTAssertEqual(TestSupport.state(of: "parking permit scheme", in: ex)?.owner, "Fiona Baxter")
+    }
 }

@@ -502,6 +502,13 @@ struct MeetingDiscourse {
                 }
                 return (m.local, false)
             }
+            // "Chapter two of the grant report is finished": a part of a named whole
+            // reports on the whole, as a part. Planning a part ("phase 2 of the
+            // conversion be approved") plans the whole: it is not yet under way.
+            if r.partSubject, np.range.upperBound < s.words.count, s.words[np.range.upperBound].lower == "of",
+               let m = mentions.first(where: { $0.phrase.range.lowerBound == np.range.upperBound + 1 }) {
+                return (m.local, r.state != .planned && r.state != .proposed)
+            }
             // Not a nameable thing: a time ("the date is tight"), "everything", "the rest".
             let head = s.words[np.head]
             if reader.isTimePhrase(np, s.words) || ["everything", "rest", "date", "deadline", "timeline", "schedule", "plan",
@@ -685,7 +692,10 @@ struct MeetingDiscourse {
             guard let t = target else { continue }
             if let v = c.verb {
                 let lemma = v.lemma
-                let taking = Self.takingVerbs.contains(lemma) || Self.takingVerbs.contains(w[v.main].lemma)
+                // "I'll ask legal" takes on the chasing; "Cllr Baxter asked about it", said
+                // in the past, only reports what was said.
+                let reportedTalk = StatusReader.talkVerbs.contains(w[v.main].lemma) && w[v.main].isPastForm && v.modal == nil && !v.isProgressive
+                let taking = (Self.takingVerbs.contains(lemma) || Self.takingVerbs.contains(w[v.main].lemma)) && !reportedTalk
                 // "jonah do you want to own it" — asked, and accepted in the next turn.
                 if s.isQuestion || c.kind == .main && (w[c.range.lowerBound].tag == .aux || w[c.range.lowerBound].tag == .modal) {
                     if taking, subjectWord.lower == "you" { ownerOffer = (t, who, s.speaker, sentenceIndex) }

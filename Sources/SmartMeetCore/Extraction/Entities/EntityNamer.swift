@@ -100,6 +100,10 @@ struct EntityNamer: Sendable {
         let isVersion = content.count == 1 && head.lower.contains(".") && head.lower.split(separator: ".").allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
         if !isVersion, content.allSatisfy({ isPerson(w[$0].lower) || w[$0].tag == .num }) { return nil }
         if content.allSatisfy({ w[$0].tag == .adj }) { return nil }
+        // "Item 4.", "agenda item six", "chapter two": a numbered place in an agenda or a
+        // document, not a piece of work (see WordNet.isPartLabel).
+        if !isVersion, content.count >= 2, let wn = wordNet, FunctionWords.isNumber(head.lower) || head.tag == .num,
+           wn.isPartLabel(w[content[content.count - 2]].lower) { return nil }
         if !isVersion, content.allSatisfy({ FunctionWords.isNumber(w[$0].lower) || w[$0].tag == .num || FunctionWords.months.contains(w[$0].lower)
                                 || FunctionWords.weekdays.contains(w[$0].lower) }) { return nil }
         if content.contains(where: { FunctionWords.fillers.contains(w[$0].lower) || FunctionWords.backchannels.contains(w[$0].lower) && content.count == 1 }) { return nil }

@@ -72,6 +72,12 @@ struct Tagger {
         for i in words.indices where !words[i].isPunct && peopleInMeeting.contains(words[i].lower) && !FunctionWords.all.contains(words[i].lower) {
             words[i].isPersonName = true
         }
+        // "Cllr Baxter", "Mr Lowe", "Dr Okafor": the title is part of the name, so the
+        // phrase is one person (as the subject who asked or reported), not a title and then
+        // a name.
+        for i in words.indices.dropLast() where PeopleDirectory.titles.contains(words[i].lower) && words[i + 1].isPersonName {
+            words[i].isPersonName = true
+        }
         for i in words.indices {
             let (tag, lemma) = choose(words, i)
             words[i].tag = tag
