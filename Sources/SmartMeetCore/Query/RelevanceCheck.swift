@@ -32,8 +32,16 @@ struct RelevanceCheck: Sendable {
 
     static func isBackchannel(_ text: String) -> Bool { contentWords(text).count <= 3 }
 
-    /// Too short to read alone: shown with the turns around it.
-    static func isShort(_ text: String) -> Bool { text.utf8.lazy.filter { $0 == 0x20 }.count < 7 }
+    /// Too short to read alone: shown with the turns around it. Fewer than seven spaces,
+    /// counted by byte and stopping at the seventh: every state an answer reads is checked.
+    static func isShort(_ text: String) -> Bool {
+        var spaces = 0
+        for b in text.utf8 where b == 0x20 {
+            spaces += 1
+            if spaces == 7 { return false }
+        }
+        return true
+    }
 
     /// Lowercase words that carry meaning: no function words, fillers or transcript markers.
     static func contentWords(_ text: String) -> [String] {

@@ -67,12 +67,24 @@ struct StateRecord: Sendable {
     private static let order = "ORDER BY s.meeting_date, m.source, m.id"
 
     private static func read(_ statement: Statement, arguments: StatementArguments = []) throws -> [StateRecord] {
-        // Columns by position, as selected above: looking them up by name costs more than the query.
-        try Row.fetchAll(statement, arguments: arguments).map { r in
-            StateRecord(entityId: r[0], meetingId: r[1], meeting: r[8], date: r[2],
-                        state: EntityState(rawValue: r[3]) ?? .in_progress, owner: r[4], due: r[5],
-                        evidence: quote(evidence: r[6], turnText: r[10]), turn: r[7], speaker: Self.speaker(r[9]))
+        // Columns by position, decoded straight from the statement as the cursor steps:
+        // copying each row and decoding it through GRDB's generic accessors cost more than
+        // the query on a history of hundreds of meetings.
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        let s = statement.sqliteStatement
+        func text(_ i: CInt) -> String { String(sqliteStatement: s, index: i) }
+        func int(_ i: CInt) -> Int64 { Int64(sqliteStatement: s, index: i) }
+        var out: [StateRecord] = []
+        while let r = try rows.next() {
+            func optional(_ i: CInt) -> String? { r.hasNull(atIndex: Int(i)) ? nil : text(i) }
+            let evidence = text(6)
+            // A turn's text only ever replaces short evidence; a long one's is not read.
+            let turnText = RelevanceCheck.isShort(evidence) ? optional(10) : nil
+            out.append(StateRecord(entityId: int(0), meetingId: int(1), meeting: text(8), date: text(2),
+                                   state: EntityState(rawValue: text(3)) ?? .in_progress, owner: optional(4), due: optional(5),
+                                   evidence: quote(evidence: evidence, turnText: turnText), turn: Int(int(7)), speaker: Self.speaker(optional(9))))
         }
+        return out
     }
 
     /// A turn's speaker as a person would read it; unattributed turns have none.
