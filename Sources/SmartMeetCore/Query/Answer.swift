@@ -59,11 +59,21 @@ public struct Answer: Codable, Equatable, Sendable {
                 sources: [Source] = []) {
         self.intent = intent
         self.answer = answer
-        self.headline = answer.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? answer
+        self.headline = Self.headline(of: answer)
         self.entities = entities
         self.rows = rows
         self.evidence = evidence
         self.sources = sources
+    }
+
+    /// The text before the first line break. A timeline's headline runs to hundreds of
+    /// steps, so the break is found by byte; an answer whose first break is not a lone
+    /// "\n" (a "\r\n", or one leading the text) is split by characters as before.
+    static func headline(of answer: String) -> String {
+        let bytes = answer.utf8
+        guard let nl = bytes.firstIndex(of: 0x0A) else { return answer }
+        if nl != bytes.startIndex, bytes[bytes.index(before: nl)] != 0x0D { return String(answer[..<nl]) }
+        return answer.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? answer
     }
 
     /// The list lines under the headline (quotes, changes), one per line.

@@ -57,10 +57,11 @@ struct AnswerFormat: Sendable {
     static func quote(_ text: String, limit: Int = 220, focus: [String] = []) -> String {
         // Transcribed speech often spaces its punctuation ("done . So"); print it as written text.
         var t = plain(text)
-        if zip(t.utf8, t.utf8.dropFirst()).contains(where: { $0 == 0x20 && Self.punctuation.contains($1) }) {
+        if hasSpacedPunctuation(t) {
             t = spacedPunctuation.stringByReplacingMatches(in: t, range: NSRange(t.startIndex..., in: t), withTemplate: "$1")
         }
-        guard t.count > limit else { return "“\(t)”" }
+        // No more bytes than the limit is no more characters: most quotes skip the count.
+        guard t.utf8.count > limit, t.count > limit else { return "“\(t)”" }
         var lead = ""
         let lower = t.lowercased()
         if let hit = focus.compactMap({ lower.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }),
@@ -75,6 +76,16 @@ struct AnswerFormat: Sendable {
             t = String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
         }
         return "“\(lead)\(t)”"
+    }
+
+    /// A space before punctuation, in one pass over the bytes (a timeline quotes hundreds).
+    private static func hasSpacedPunctuation(_ t: String) -> Bool {
+        var afterSpace = false
+        for b in t.utf8 {
+            if afterSpace, punctuation.contains(b) { return true }
+            afterSpace = b == 0x20
+        }
+        return false
     }
 
     private static let punctuation: Set<UInt8> = Set(".,?!;:".utf8)
