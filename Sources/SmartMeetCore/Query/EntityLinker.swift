@@ -4,17 +4,20 @@ import Foundation
 /// ingestion (aliases, short forms) plus small typos ("offlne mode").
 public struct EntityLinker {
     public let entities: [EntitySummary]
-    private let names: [(entity: Int, norm: String, tokens: [String])]
+    /// Each name and alias, normalised, with its content tokens (also as a set, for the
+    /// subset tests every question runs against each candidate).
+    private let names: [(entity: Int, norm: String, tokens: [String], tokenSet: Set<String>)]
     private let byNorm: [String: [Int]]
     private let byToken: [String: [Int]]
 
     public init(entities: [EntitySummary]) {
         self.entities = entities
-        var n: [(Int, String, [String])] = []
+        var n: [(Int, String, [String], Set<String>)] = []
         for (i, e) in entities.enumerated() {
             for name in [e.name] + e.aliases {
                 let norm = NameMatcher.normalize(name)
-                if !norm.isEmpty { n.append((i, norm, NameMatcher.contentTokens(name))) }
+                let tokens = NameMatcher.contentTokens(name)
+                if !norm.isEmpty { n.append((i, norm, tokens, Set(tokens))) }
             }
         }
         names = n
@@ -22,7 +25,7 @@ public struct EntityLinker {
         var tokens: [String: [Int]] = [:]
         for (i, name) in n.enumerated() {
             norms[name.1, default: []].append(i)
-            for t in Set(name.2) { tokens[t, default: []].append(i) }
+            for t in name.3 { tokens[t, default: []].append(i) }
         }
         byNorm = norms
         byToken = tokens
@@ -111,6 +114,7 @@ public struct EntityLinker {
                 let gram = words[start..<(start + len)].joined(separator: " ")
                 let gramTokens = NameMatcher.contentTokens(gram)
                 guard !gramTokens.isEmpty, !gramTokens.allSatisfy({ QuestionWords.ignorable.contains($0) }) else { continue }
+                let gs = Set(gramTokens)
                 // Exact names and names sharing a word come from the indexes; spelling
                 // distance is tried against every name only when nothing else matched.
                 var pool = Set(byNorm[gram] ?? [])
@@ -132,7 +136,7 @@ public struct EntityLinker {
                         consider(n.tokens.last == h ? 20 : n.tokens.contains(h) ? 18 : 0, n.entity, gram)
                         continue
                     }
-                    let gs = Set(gramTokens), ns = Set(n.tokens)
+                    let ns = n.tokenSet
                     if gs.isSubset(of: ns) || ns.isSubset(of: gs) {
                         let overlap = Double(gs.intersection(ns).count)
                         consider(40 + overlap * 5 - Double(abs(gs.count - ns.count)), n.entity, gram)

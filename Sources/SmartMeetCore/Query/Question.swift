@@ -75,7 +75,8 @@ public struct QuestionParser: Sendable {
 
     public func parse(_ raw: String, linker: EntityLinker) -> Intent {
         let q = " " + NameMatcher.normalize(raw.replacingOccurrences(of: "’", with: "'")).replacingOccurrences(of: "'", with: " ") + " "
-        func has(_ words: String...) -> Bool { words.contains { q.contains(" \($0) ") } }
+        let bytes = Array(q.utf8), ascii = bytes.allSatisfy { $0 < 0x80 }
+        func has(_ words: String...) -> Bool { words.contains { Self.holds(q, bytes, ascii: ascii, " \($0) ") } }
         let dates = QuestionDates.find(in: raw, reference: reference)
         let entity = linker.find(inQuestion: raw)
         let state = Self.stateWords.first { has($0.0) }?.1
@@ -160,6 +161,16 @@ public struct QuestionParser: Sendable {
             return .status(Self.topic(of: raw))
         }
         return .said(Self.topic(of: raw), speaker: nil)
+    }
+
+    /// Whether the question holds a phrase. A question is tried against a hundred
+    /// phrasings and Foundation's search is slow on Linux, so ASCII in ASCII (nearly every
+    /// question) is matched by byte, which is what Foundation's comparison amounts to there.
+    private static func holds(_ q: String, _ bytes: [UInt8], ascii: Bool, _ phrase: String) -> Bool {
+        let p = Array(phrase.utf8)
+        guard ascii, p.allSatisfy({ $0 < 0x80 }) else { return q.contains(phrase) }
+        guard p.count <= bytes.count else { return false }
+        return (0...(bytes.count - p.count)).contains { start in p.indices.allSatisfy { bytes[start + $0] == p[$0] } }
     }
 
     /// Words that end a subject phrase: states, people's names, months.
