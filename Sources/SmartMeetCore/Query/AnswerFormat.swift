@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The one way answers render what they name — days, states, counts, lists, quotes and
 /// the "who said it where" lines — so the app, the CLI and `--json` read the same and no
@@ -10,8 +11,24 @@ struct AnswerFormat: Sendable {
     /// "January 12", or "January 12, 2025" outside the reference year. Never both a
     /// spoken and an ISO form of the same day.
     func day(_ iso: String?) -> String {
-        guard let iso, let d = CalendarDay(iso: iso) else { return "an unknown date" }
+        guard let iso, let d = Self.read(iso) else { return "an unknown date" }
         return day(d)
+    }
+
+    /// Days already read from ISO text. A timeline names each of hundreds of meeting days
+    /// twice (in its steps and its quotes), and reading a day costs several times more
+    /// than writing it out. The keys are meeting dates, so the table stays small; it is
+    /// emptied should it ever pass 50,000.
+    private static let days = Mutex<[String: CalendarDay]>([:])
+
+    private static func read(_ iso: String) -> CalendarDay? {
+        if let d = days.withLock({ $0[iso] }) { return d }
+        guard let d = CalendarDay(iso: iso) else { return nil }
+        days.withLock { table in
+            if table.count >= 50_000 { table.removeAll(keepingCapacity: true) }
+            table[iso] = d
+        }
+        return d
     }
 
     func day(_ d: CalendarDay) -> String {
