@@ -504,8 +504,10 @@ struct MeetingDiscourse {
             }
             // "Chapter two of the grant report is finished": a part of a named whole
             // reports on the whole, as a part. Planning a part ("phase 2 of the
-            // conversion be approved") plans the whole: it is not yet under way.
-            if r.partSubject, np.range.upperBound < s.words.count, s.words[np.range.upperBound].lower == "of",
+            // conversion be approved") plans the whole: it is not yet under way. A count
+            // ("forty of sixty forms are back") names no part, only how many.
+            if r.partSubject, np.range.contains(where: { s.words[$0].tag == .noun || s.words[$0].tag == .propn }),
+               np.range.upperBound < s.words.count, s.words[np.range.upperBound].lower == "of",
                let m = mentions.first(where: { $0.phrase.range.lowerBound == np.range.upperBound + 1 }) {
                 return (m.local, r.state != .planned && r.state != .proposed)
             }
