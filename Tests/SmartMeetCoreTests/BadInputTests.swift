@@ -69,13 +69,21 @@ final class BadInputTests: XCTestCase {
         let digits = ["߆", "٣", "५", "１２"]
         var files: [String: String] = [:]
         for (n, d) in digits.enumerated() {
-            files["2026-03-0\(n + 1)-m.txt"] = "Title: Weekly\nDate: \(d) March 2026\n\nAna Ruiz: The billing migration is due May \(d), or \(d)/\(d), or the \(d)th.\n[\(d):\(d)] Bo Chen (0\(d):1\(d)): Fine, ship it by \(d) June.\n"
+            files["2026-03-0\(n + 1)-m.txt"] = "Title: Weekly\nDate: \(d) March 2026\n\nAna Ruiz: The billing migration is in progress, due May \(d), or \(d)/\(d), or the \(d)th.\n[\(d):\(d)] Bo Chen (0\(d):1\(d)): Fine, ship it by \(d) June.\n"
         }
+        // The same meeting in ASCII digits: its date and due date are read.
+        files["2026-03-09-m.txt"] = "Title: Weekly\nDate: 9 March 2026\n\nAna Ruiz: The vendor audit is in progress, due May 5.\n"
         let store = try TestSupport.store()
         let summary = IngestPipeline(store: store).ingest(paths: [TestSupport.folder(files)])
-        XCTAssertEqual(summary.imported, digits.count, "\(summary.failures)")
-        let dues = try StoreReader(store: store).entities().compactMap(\.due)
-        XCTAssertEqual(dues, [], "no due date is read from non-ASCII digits")
+        XCTAssertEqual(summary.imported, digits.count + 1, "\(summary.failures)")
+        let reader = StoreReader(store: store)
+        for m in try reader.meetings() {
+            // A header date in other digits is ignored: the file name's date stands.
+            XCTAssertTrue(m.source.hasSuffix(m.date + "-m.txt"), "\(m.source): \(m.date)")
+        }
+        XCTAssertNotNil(try reader.entities().first { $0.name.lowercased().contains("billing migration") }, "the meetings in other digits were read")
+        let dues = try reader.entities().compactMap(\.due)
+        XCTAssertEqual(dues, ["2026-05-05"], "only the ASCII due date is read")
         let engine = QueryEngine(store: store)
         for d in digits {
             for q in ["what was-\(d) May 42?", "what changed since May \(d)?", "what happened on \(d) March?", "status on 2026-0\(d)-1\(d)"] {

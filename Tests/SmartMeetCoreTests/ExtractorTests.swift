@@ -263,7 +263,10 @@ final class ExtractorTests: XCTestCase {
             Tom Reyes: Cllr Reyes asked about the cost of it.
             Grace Lin: The parking permit scheme is blocked on the survey.
             Fiona Baxter: Fiona will ask the surveyors about it.
+            Pia Kerr: The kiosk upgrade is stuck. I have asked the vendor about it.
+            Tom Reyes: Cllr Reyes asked about it.
             """)
+        XCTAssertEqual(TestSupport.state(of: "kiosk upgrade", in: ex)?.owner, "Pia Kerr", "having asked is taking the chasing on")
         XCTAssertNil(try XCTUnwrap(TestSupport.state(of: "boiler replacement", in: ex)).owner, "asking about it is no ownership")
         XCTAssertEqual(TestSupport.state(of: "parking permit scheme", in: ex)?.owner, "Fiona Baxter")
     }

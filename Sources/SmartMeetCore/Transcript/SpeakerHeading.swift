@@ -14,7 +14,7 @@ import Foundation
 /// sentence that happens to mention a time ("we start at 10:30") is never taken for one.
 enum SpeakerHeading {
     private static let stamp = #"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?"#
-    private static let name = #"[^\W0-9_][\w'’.\-]*(?:\s+(?:[^\W0-9_][\w'’.\-]*|[0-9]{1,3})){0,4}"#
+    private static let name = #"[^\W\p{Nd}_][\w'’.\-]*(?:\s+(?:[^\W\p{Nd}_][\w'’.\-]*|[0-9]{1,3})){0,4}"#
 
     /// Name then timestamp: `Name  0:04`, `Name (00:01:02):`, `[Name] 00:01:02 text`, `Name - 0:04`.
     private static let nameFirst = try! NSRegularExpression(pattern:

@@ -503,8 +503,8 @@ struct MeetingDiscourse {
                 return (m.local, false)
             }
             // "Chapter two of the grant report is finished": a part of a named whole
-            // reports on the whole, as a part. Planning a part ("phase 2 of the
-            // conversion be approved") plans the whole: it is not yet under way. A count
+            // reports on the whole, as a part. Planning a part ("section 3 of the bid
+            // be approved") plans the whole: it is not yet under way. A count
             // ("forty of sixty forms are back") names no part, only how many.
             if r.partSubject, np.range.contains(where: { s.words[$0].tag == .noun || s.words[$0].tag == .propn }),
                np.range.upperBound < s.words.count, s.words[np.range.upperBound].lower == "of",
@@ -696,7 +696,7 @@ struct MeetingDiscourse {
                 let lemma = v.lemma
                 // "I'll ask legal" takes on the chasing; "Cllr Baxter asked about it", said
                 // in the past, only reports what was said.
-                let reportedTalk = StatusReader.talkVerbs.contains(w[v.main].lemma) && w[v.main].isPastForm && v.modal == nil && !v.isProgressive
+                let reportedTalk = StatusReader.talkVerbs.contains(w[v.main].lemma) && w[v.main].isPastForm && v.modal == nil && !v.isProgressive && !v.isPerfect
                 let taking = (Self.takingVerbs.contains(lemma) || Self.takingVerbs.contains(w[v.main].lemma)) && !reportedTalk
                 // "jonah do you want to own it" — asked, and accepted in the next turn.
                 if s.isQuestion || c.kind == .main && (w[c.range.lowerBound].tag == .aux || w[c.range.lowerBound].tag == .modal) {
