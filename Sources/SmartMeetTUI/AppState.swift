@@ -129,6 +129,8 @@ public struct AppState: Equatable, Sendable {
     public var sort: EntitySort = .name
 
     public var detail: Detail?
+    /// What the detail pane was last asked to show (see `Update.request`).
+    public var detailWanted: DetailRequest?
     public var input = ""
     public var history: [String] = []
     public var historyIndex: Int?

@@ -26,9 +26,12 @@ public enum Update {
             s.entities = snap.entities
             s.loaded = true
             clampAll(&s)
-            if s.detail == nil, let first = s.visibleEntities.first { fx.append(.loadEntity(first.id)) }
-            if case .entity(let e, _)? = s.detail { fx.append(.loadEntity(e.id)) }
+            if s.detail == nil, s.detailWanted == nil, let first = s.visibleEntities.first { request(.entity(first.id), &s, &fx) }
+            // Refresh what was last asked for, which may not have landed yet.
+            if let want = s.detailWanted, want != .answer { request(want, &s, &fx) }
+            else if case .entity(let e, _)? = s.detail { request(.entity(e.id), &s, &fx) }
         case .detailLoaded(let d):
+            guard isWanted(d, s) else { break }
             // A refresh of what is shown keeps the cursor; something new starts at the top.
             if !sameSubject(s.detail, d) { s.detailCursor = ListCursor() }
             s.detail = d
@@ -36,6 +39,7 @@ public enum Update {
         case .answered(let q, let a):
             s.pending = nil
             s.detail = .answer(question: q, answer: a)
+            s.detailWanted = .answer
             s.detailCursor = ListCursor()
             if s.focus != .detail { s.detailOrigin = s.focus }
             s.focus = .detail
@@ -111,7 +115,7 @@ public enum Update {
             if case .entity? = s.detail {
                 // Show the entity as it is now (a merge or an undo can give it a new id); a
                 // dismissed one leaves the pane to the next entity unless dismissed ones are shown.
-                if let id = result.entityId { fx.append(.loadEntity(id)) } else if !s.showDismissed { s.detail = nil }
+                if let id = result.entityId { request(.entity(id), &s, &fx) } else if !s.showDismissed { s.detail = nil; s.detailWanted = nil }
             }
             if s.board != nil { fx.append(.loadBoard) }
         case .failed(let m):
@@ -234,7 +238,7 @@ public enum Update {
             let before = s.entityCursor.index
             let list = s.visibleEntities
             s.entityCursor.move(delta, count: list.count, visible: page)
-            if s.entityCursor.index != before, s.entityCursor.index < list.count { fx.append(.loadEntity(list[s.entityCursor.index].id)) }
+            if s.entityCursor.index != before, s.entityCursor.index < list.count { request(.entity(list[s.entityCursor.index].id), &s, &fx) }
         case .detail:
             moveDetail(&s, delta)
         }
@@ -280,13 +284,13 @@ public enum Update {
         switch s.focus {
         case .meetings:
             guard s.meetingCursor.index < s.meetings.count else { return }
-            fx.append(.loadMeeting(s.meetings[s.meetingCursor.index].id))
+            request(.meeting(s.meetings[s.meetingCursor.index].id), &s, &fx)
             s.detailOrigin = .meetings
             s.focus = .detail
         case .entities:
             let list = s.visibleEntities
             guard s.entityCursor.index < list.count else { return }
-            fx.append(.loadEntity(list[s.entityCursor.index].id))
+            request(.entity(list[s.entityCursor.index].id), &s, &fx)
             s.detailOrigin = .entities
             s.focus = .detail
         case .detail:
@@ -294,7 +298,7 @@ public enum Update {
             if block.enterOpensTranscript, let request = block.transcript {
                 fx.append(.loadTranscript(request))
             } else if let id = block.entity {
-                fx.append(.loadEntity(id))
+                request(.entity(id), &s, &fx)
             }
         }
     }
@@ -401,7 +405,7 @@ public enum Update {
             case .entities:
                 let row = y - inner.y - 1 + s.entityCursor.offset
                 let list = s.visibleEntities
-                if row >= 0, row < list.count { s.entityCursor.index = row; s.entityCursor.clamp(count: list.count, visible: page); fx.append(.loadEntity(list[row].id)) }
+                if row >= 0, row < list.count { s.entityCursor.index = row; s.entityCursor.clamp(count: list.count, visible: page); request(.entity(list[row].id), &s, &fx) }
             case .detail:
                 // The row whose lines were clicked.
                 let blocks = DetailContent.blocks(s.detail, width: inner.width)

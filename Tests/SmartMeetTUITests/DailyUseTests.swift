@@ -145,6 +145,7 @@ final class DailyUseTests: XCTestCase {
             TimelineEntry(meetingId: Int64(i), meetingTitle: "Weekly \(i)", date: String(format: "2026-03-%02d", i), state: i % 2 == 0 ? .blocked : .in_progress,
                           owner: nil, due: nil, evidence: "Quote number \(i) that is long enough to wrap onto a second line in a narrow pane.", from: nil)
         }
+        s.detailWanted = .entity(s.entities[0].id)   // as opening it from the list asks
         (s, _) = Update.update(s, .detailLoaded(.entity(s.entities[0], rows)))
         for _ in 0..<11 { (s, _) = Update.update(s, .key(.down)) }
         let text = View.render(s).text
