@@ -22,12 +22,16 @@ extension Update {
         }
     }
 
-    static func isWanted(_ d: Detail, _ s: AppState) -> Bool {
-        guard let want = s.detailWanted else { return true }
+    /// What a loaded detail shows, in the terms it was asked for.
+    static func subject(of d: Detail) -> DetailRequest {
         switch d {
-        case .entity(let e, _): return want == .entity(e.id)
-        case .meeting(let m): return want == .meeting(m.meeting.id)
-        case .answer: return want == .answer
+        case .entity(let e, _): .entity(e.id)
+        case .meeting(let m): .meeting(m.meeting.id)
+        case .answer: .answer
         }
+    }
+
+    static func isWanted(_ d: Detail, _ s: AppState) -> Bool {
+        s.detailWanted.map { $0 == subject(of: d) } ?? true
     }
 }

@@ -26,10 +26,13 @@ public enum Update {
             s.entities = snap.entities
             s.loaded = true
             clampAll(&s)
-            if s.detail == nil, s.detailWanted == nil, let first = s.visibleEntities.first { request(.entity(first.id), &s, &fx) }
-            // Refresh what was last asked for, which may not have landed yet.
-            if let want = s.detailWanted, want != .answer { request(want, &s, &fx) }
-            else if case .entity(let e, _)? = s.detail { request(.entity(e.id), &s, &fx) }
+            // Refresh what was last asked for (it may not have landed yet), else what is
+            // shown; with nothing asked for yet, show the first entity.
+            if let want = s.detailWanted ?? s.detail.map(subject), want != .answer {
+                request(want, &s, &fx)
+            } else if s.detail == nil, let first = s.visibleEntities.first {
+                request(.entity(first.id), &s, &fx)
+            }
         case .detailLoaded(let d):
             guard isWanted(d, s) else { break }
             // A refresh of what is shown keeps the cursor; something new starts at the top.
@@ -131,11 +134,8 @@ public enum Update {
 
     /// Whether two details show the same thing (a refresh) rather than something new.
     static func sameSubject(_ a: Detail?, _ b: Detail) -> Bool {
-        switch (a, b) {
-        case (.entity(let x, _)?, .entity(let y, _)): return x.id == y.id
-        case (.meeting(let x)?, .meeting(let y)): return x.meeting.id == y.meeting.id
-        default: return false
-        }
+        guard let a, subject(of: a) != .answer else { return false }
+        return subject(of: a) == subject(of: b)
     }
 
     // MARK: - Keys

@@ -97,6 +97,12 @@ final class TUITests: XCTestCase {
         // The refresh of the old one, asked for earlier, lands last and is dropped.
         (s, _) = Update.update(s, .detailLoaded(.entity(first, [])))
         XCTAssertTrue(View.render(s).text.contains("Timeline — \(second.name)"))
+        // The first load with nothing shown reads one timeline, once.
+        var fresh = populated(160, 30)
+        fresh.detail = nil
+        fresh.detailWanted = nil
+        (fresh, fx) = Update.update(fresh, .loaded(Snapshot(meetings: fresh.meetings, entities: fresh.entities)))
+        XCTAssertEqual(fx, [.loadEntity(fresh.visibleEntities[0].id)])
     }
 
     func testTimelineRowsAndJumpToMeeting() {

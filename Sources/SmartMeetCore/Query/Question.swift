@@ -167,10 +167,8 @@ public struct QuestionParser: Sendable {
     /// phrasings and Foundation's search is slow on Linux, so ASCII in ASCII (nearly every
     /// question) is matched by byte, which is what Foundation's comparison amounts to there.
     private static func holds(_ q: String, _ bytes: [UInt8], ascii: Bool, _ phrase: String) -> Bool {
-        let p = Array(phrase.utf8)
-        guard ascii, p.allSatisfy({ $0 < 0x80 }) else { return q.contains(phrase) }
-        guard p.count <= bytes.count else { return false }
-        return (0...(bytes.count - p.count)).contains { start in p.indices.allSatisfy { bytes[start + $0] == p[$0] } }
+        guard ascii, phrase.utf8.allSatisfy({ $0 < 0x80 }) else { return q.contains(phrase) }
+        return bytes.firstRange(of: phrase.utf8) != nil
     }
 
     /// Words that end a subject phrase: states, people's names, months.

@@ -74,8 +74,7 @@ struct Tagger {
         }
         // "Cllr Baxter", "Mr Lowe", "Dr Okafor": the title is part of the name, so the
         // phrase is one person (as the subject who asked or reported), not a title and then
-        // a name.
-        // Capitalised only: "we'll miss Ana" has a verb, not a title.
+        // a name. Capitalised only: "we'll miss Ana" has a verb, not a title.
         for i in words.indices.dropLast() where words[i].isCapitalized && PeopleDirectory.titles.contains(words[i].lower) && words[i + 1].isPersonName {
             words[i].isPersonName = true
         }
