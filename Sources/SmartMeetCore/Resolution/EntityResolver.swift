@@ -31,16 +31,16 @@ struct EntityResolver {
                 // "the dashboard" taken up as a topic: the known dashboard, if there is one.
                 global[i] = id
             } else {
-                try db.execute(sql: "INSERT INTO entities (name, type, anchor, first_meeting_id, first_date) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [displayName(e.name), e.type.rawValue, e.anchor, meetingId, date])
+                try db.cachedStatement(sql: "INSERT INTO entities (name, type, anchor, first_meeting_id, first_date) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [displayName(e.name), e.type.rawValue, e.anchor, meetingId, date])
                 global[i] = db.lastInsertedRowID
             }
             let id = global[i]!
             for name in e.allNames { try addAlias(name, entity: id, meetingId: meetingId, date: date) }
             if let a = e.anchor { try addAlias(a, entity: id, meetingId: meetingId, date: date) }
+            let insertMention = try db.cachedStatement(sql: "INSERT INTO mentions (entity_id, meeting_id, meeting_date, surface, turn_position) VALUES (?, ?, ?, ?, ?)")
             for t in Set(e.turnIndices.isEmpty ? [0] : e.turnIndices) {
-                try db.execute(sql: "INSERT INTO mentions (entity_id, meeting_id, meeting_date, surface, turn_position) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [id, meetingId, date, e.name, t])
+                try insertMention.execute(arguments: [id, meetingId, date, e.name, t])
             }
             try refreshName(id)
         }
@@ -107,14 +107,14 @@ struct EntityResolver {
     private func genericMatch(_ e: ExtractedEntity) throws -> Int64? {
         let head = NameMatcher.singular(NameMatcher.normalize(e.name).split(separator: " ").last.map(String.init) ?? "")
         guard !head.isEmpty else { return nil }
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT t.entity_id AS id, MAX(a.meeting_date) AS last
             FROM alias_tokens t JOIN aliases a ON a.id = t.alias_id
             WHERE t.token = ? GROUP BY t.entity_id ORDER BY last DESC, t.entity_id DESC LIMIT 20
-            """, arguments: [head])
+            """), arguments: [head])
         for row in rows {
             let id: Int64 = row["id"]
-            let names = try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity_id = ?", arguments: [id])
+            let names = try String.fetchAll(db.cachedStatement(sql: "SELECT alias FROM aliases WHERE entity_id = ?"), arguments: [id])
             // "migration" for the "payments migration"; "Phoenix" for the "Phoenix project"
             // (what is left of the name once the word saying what kind of thing it is goes).
             if names.contains(where: { name in
@@ -125,23 +125,24 @@ struct EntityResolver {
         return nil
     }
 
-    /// All candidates' aliases, anchors and last dates in three queries.
+    /// All candidates' aliases, anchors and last dates. Two prepared statements run once
+    /// per candidate: a statement whose text held the id list had to be compiled anew for
+    /// every mention, which cost more than running it (most mentions have one candidate).
     private func candidates(_ ids: [Int64]) throws -> [Candidate] {
         guard !ids.isEmpty else { return [] }
-        let list = ids.map(String.init).joined(separator: ",")
-        var names: [Int64: [String]] = [:]
-        var last: [Int64: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT entity_id, alias, meeting_date FROM aliases WHERE entity_id IN (\(list)) ORDER BY id") {
-            let id: Int64 = row["entity_id"]
-            names[id, default: []].append(row["alias"])
-            let d: String = row["meeting_date"]
-            if d > last[id] ?? "" { last[id] = d }
+        let aliases = try db.cachedStatement(sql: "SELECT alias, meeting_date FROM aliases WHERE entity_id = ? ORDER BY id")
+        let anchor = try db.cachedStatement(sql: "SELECT anchor FROM entities WHERE id = ? AND anchor IS NOT NULL")
+        return try ids.map { id in
+            var names: [String] = []
+            var last = ""
+            let rows = try Row.fetchCursor(aliases, arguments: [id])
+            while let row = try rows.next() {
+                names.append(row[0])
+                let d: String = row[1]
+                if d > last { last = d }
+            }
+            return Candidate(id: id, names: names, anchor: try String.fetchOne(anchor, arguments: [id]), lastDate: last)
         }
-        var anchors: [Int64: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, anchor FROM entities WHERE id IN (\(list)) AND anchor IS NOT NULL") {
-            anchors[row["id"]] = row["anchor"]
-        }
-        return ids.map { Candidate(id: $0, names: names[$0] ?? [], anchor: anchors[$0], lastDate: last[$0] ?? "") }
     }
 
     // MARK: - Writing
@@ -169,14 +170,16 @@ struct EntityResolver {
     func refreshName(_ id: Int64) throws {
         // Each meeting names the thing once in `mentions` (its local name).
         var used: [String: Int] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT surface, COUNT(DISTINCT meeting_id) AS n FROM mentions WHERE entity_id = ? GROUP BY surface"),
-                                    arguments: [id]) {
-            used[NameMatcher.normalize(row["surface"] as String), default: 0] += row["n"] as Int
+        // Cursors, not fetchAll: this runs for every entity of every meeting, and copying
+        // each row into an array cost more than the queries.
+        let counts = try Row.fetchCursor(db.cachedStatement(sql: "SELECT surface, COUNT(DISTINCT meeting_id) AS n FROM mentions WHERE entity_id = ? GROUP BY surface"),
+                                         arguments: [id])
+        while let row = try counts.next() {
+            used[NameMatcher.normalize(row[0] as String), default: 0] += row[1] as Int
         }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY meeting_date, id"), arguments: [id])
+        let aliases = try String.fetchAll(db.cachedStatement(sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY meeting_date, id"), arguments: [id])
         var best: (strong: Int, meetings: Int, count: Int, name: String)?
-        for row in rows {
-            let alias: String = row["alias"]
+        for alias in aliases {
             let meetings = used[NameMatcher.normalize(alias)] ?? 0
             let count = NameMatcher.contentTokens(alias).count
             // "Channels" said in five meetings still does not name the channel settings.
@@ -190,7 +193,7 @@ struct EntityResolver {
     private func resolvePerson(_ name: String) throws -> String {
         if let exact = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM people WHERE name = ?"), arguments: [name]) { return exact }
         let first = name.split(separator: " ").first.map(String.init) ?? name
-        let matches = try String.fetchAll(db, sql: "SELECT name FROM people WHERE name LIKE ? || ' %'", arguments: [first])
+        let matches = try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM people WHERE name LIKE ? || ' %'"), arguments: [first])
         return matches.count == 1 ? matches[0] : name
     }
 
