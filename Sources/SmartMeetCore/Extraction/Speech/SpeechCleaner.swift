@@ -107,6 +107,8 @@ enum SpeechCleaner {
     /// "um", "mm-hmm", and their spellings joined by hyphens ("hm-hmm", "uh-uh-uh").
     static func isFiller(_ w: String) -> Bool {
         if FunctionWords.fillers.contains(w) { return true }
+        // Every word passes through here; only a hyphenated one can be a joined filler.
+        guard w.utf8.contains(UInt8(ascii: "-")) else { return false }
         let parts = w.split(separator: "-")
         // "hm-hmm", "uh-huh", and laughter spelled out ("ha-ha", "ho-ho").
         return parts.count > 1 && (parts.allSatisfy { p in FunctionWords.fillers.contains(String(p)) || p.allSatisfy { "hmu".contains($0) } }
