@@ -260,6 +260,20 @@ final class WordNet: Sendable {
     /// True when every noun sense of the word is a proper name in WordNet ("Dalton",
     /// "Loki", "Brennan"): written in lowercase by a recogniser, it is still a name.
     func isProperName(_ lemma: String) -> Bool {
+        // The tagger asks this of most capitalised words, and reading the synsets' lines
+        // cost ~20k instructions a call; the answer depends on the word alone.
+        if let known = properMemo.withLock({ $0[lemma] }) { return known }
+        let found = computeIsProperName(lemma)
+        properMemo.withLock { memo in
+            if memo.count > 200_000 { memo.removeAll(keepingCapacity: true) }
+            memo[lemma] = found
+        }
+        return found
+    }
+
+    private let properMemo = Mutex<[String: Bool]>([:])
+
+    private func computeIsProperName(_ lemma: String) -> Bool {
         let nouns = senses(lemma, .noun)
         guard !nouns.isEmpty, senses(lemma).count == nouns.count, let file = data[.noun] else { return false }
         for sense in nouns {
