@@ -271,3 +271,21 @@ final class ExtractorTests: XCTestCase {
         XCTAssertEqual(TestSupport.state(of: "parking permit scheme", in: ex)?.owner, "Fiona Baxter")
     }
 }
+
+/// The speech layer's restarts: a word said again as the start of a compound, and a
+/// two-letter fragment no dictionary has, in verbatim speech.
+final class SpeechRestartTests: XCTestCase {
+    private func cleaned(_ text: String) -> String {
+        SpeechCleaner.clean(Turn(index: 0, speaker: "Ann", text: text)).words.filter { !$0.isPunct }.map(\.lower).joined(separator: " ")
+    }
+
+    func testAWordSaidAgainAsTheStartOfACompoundIsDropped() {
+        XCTAssertEqual(cleaned("Integrated scroll-wheel push push-button, or LCD display."), "integrated scroll-wheel push-button or lcd display")
+        XCTAssertEqual(cleaned("The push-button and the push are both fine."), "the push-button and the push are both fine")
+    }
+
+    func testATwoLetterFragmentInVerbatimSpeechIsDropped() {
+        XCTAssertEqual(cleaned("And you can uh do di two sites?"), "and you can do two sites")
+        XCTAssertEqual(cleaned("And you can do di two sites?"), "and you can do di two sites", "without fillers the text is not verbatim")
+    }
+}

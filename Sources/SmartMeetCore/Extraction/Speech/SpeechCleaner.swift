@@ -130,7 +130,10 @@ enum SpeechCleaner {
             // "doub double-curved", "cr criteria", "M- Maybe": a start said again in full.
             if allLetters, w.lower.count <= 5, let n = next, n.lower.count > w.lower.count, n.lower.hasPrefix(w.lower),
                !FunctionWords.all.contains(w.lower),
-               w.lower.count <= 2 || (WordNet.shared?.senses(w.lower).isEmpty ?? true) || verbatim && n.lower.count >= w.lower.count + 2 {
+               w.lower.count <= 2 || (WordNet.shared?.senses(w.lower).isEmpty ?? true) || verbatim && n.lower.count >= w.lower.count + 2
+                // "push push-button": a word said again as the start of a compound — in any
+                // style, since no one writes a word and then the compound it begins.
+                || w.lower.count >= 3 && n.lower.hasPrefix(w.lower + "-") {
                 continue
             }
             // In transcribed speech with capitals, a lowercase word no dictionary knows that
@@ -138,7 +141,9 @@ enum SpeechCleaner {
             // (Capitalised too, where a turn starts with one: "Br", "Crite". All capitals are acronyms.)
             if verbatim, mixedCase, allLetters, w.lower == w.text || (w.text.count <= 5 && w.text != w.text.uppercased()), !FunctionWords.all.contains(w.lower),
                let wn = WordNet.shared, !wn.knows(w.lower), wn.isPrefixOfLongerWord(w.lower),
-               !wn.contains(w.lower + "s", .noun), !wn.contains(w.lower + "es", .noun),
+               // (A stem whose plural is a noun stands; a two-letter one, "di" beside "dis", is
+               // too short for that to say anything.)
+               w.lower.count <= 2 || !wn.contains(w.lower + "s", .noun) && !wn.contains(w.lower + "es", .noun),
                w.lower.count <= 4 || k + 1 >= words.count || words[k + 1].isPunct || words[k + 1].lower.hasPrefix(String(w.lower.prefix(2))) {
                 continue
             }
