@@ -55,6 +55,39 @@ final class StoreAndTrackingTests: XCTestCase {
         XCTAssertEqual(entities.count, 2, "no split or extra entities: \(entities.map(\.name))")
     }
 
+    /// A thing put up as the topic in one meeting and given no status there is still the
+    /// thing a later meeting's bare head noun means — and until then it is listed nowhere.
+    func testATopicNamedWithoutAStatusIsWhatALaterBareMentionMeans() throws {
+        let dir = TestSupport.folder([
+            "2026-02-03-infra.txt": """
+                Title: Infra
+                Date: 2026-02-03
+
+                Rita Osei: ok and the wildcard cert
+                Gabe Lind: oh yeah
+                Rita Osei: ok so the cert before the twentieth then
+                """,
+            "2026-02-10-infra.txt": """
+                Title: Infra
+                Date: 2026-02-10
+
+                Rita Osei: gabe you're next
+                Gabe Lind: the cert is done
+                """,
+        ])
+        let store = try TestSupport.store()
+        let reader = StoreReader(store: store)
+        XCTAssertTrue(IngestPipeline(store: store).ingest(paths: [dir + "/2026-02-03-infra.txt"]).ok)
+        XCTAssertEqual(try reader.entities().filter { $0.state != nil }.map(\.name), [], "nothing has a status yet")
+        let exported = try JSONSerialization.jsonObject(with: Exporter(store: store).json()) as? [String: Any]
+        let names = (exported?["entities"] as? [[String: Any]] ?? []).filter { $0["type"] as? String != "person" }.compactMap { $0["name"] as? String }
+        XCTAssertEqual(names, [], "the export lists tracked things only")
+        XCTAssertTrue(IngestPipeline(store: store).ingest(paths: [dir + "/2026-02-10-infra.txt"]).ok)
+        let tracked = try reader.entities().filter { $0.state != nil }
+        XCTAssertEqual(tracked.map(\.name), ["Wildcard cert"])
+        XCTAssertEqual(tracked.first?.state, .completed)
+    }
+
     func testOutOfOrderImportGivesTheSameResult() throws {
         let inOrder = try TestSupport.store()
         try ingest(inOrder, files: Self.meetings.keys.sorted())

@@ -16,7 +16,9 @@ public struct Exporter {
             }
             var entities: [[String: Any]] = []
             var states: [[String: Any]] = []
-            for e in try StoreReader.entities(db) {
+            // Tracked things only, as the app and the CLI list them: a name the meetings used
+            // without ever giving it a status is there for resolution, not for the reader.
+            for e in try StoreReader.entities(db) where e.state != nil {
                 var item: [String: Any] = ["id": "e\(e.id)", "name": e.name, "type": e.type.rawValue, "aliases": e.aliases]
                 if let s = e.state { item["state"] = s.rawValue }
                 if let o = e.owner { item["owner"] = o }

@@ -44,7 +44,20 @@ struct MeetingEvidence {
             result.states.append(ExtractedState(entity: index[k.local]!, state: k.chosen.state, owner: owner,
                                                 due: dues[k.local]?.last?.day.iso, evidence: k.chosen.evidence, turnIndex: k.chosen.turn))
         }
+        // A thing put up as the topic ("ok and the wildcard cert") whose status this meeting
+        // never settled is still named: it goes out without a state, so that a later meeting's
+        // bare "the cert is done" has something to refer to. Without a state it is listed
+        // nowhere (the app, the CLI and the export show tracked things only).
+        for local in entities.all.indices where index[local] == nil && isNamedTopic(entities.all[local]) {
+            add(local, generic: false)
+        }
         return result
+    }
+
+    /// Named (more than one word, or a proper name), trackable, and taken up as the
+    /// thing under discussion: evidence enough to remember the name, not to track it.
+    private func isNamedTopic(_ e: LocalEntities.Entity) -> Bool {
+        e.topicCount > 0 && e.mentions >= 2 && !e.isLoneCommon && e.type.isTrackable && !isWeakName(e.name, e.isProper)
     }
 
     private func keep(_ e: LocalEntities.Entity, _ evs: [StatusEvent], _ local: Int) -> Bool {
