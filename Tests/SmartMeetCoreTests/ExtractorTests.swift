@@ -254,6 +254,19 @@ final class ExtractorTests: XCTestCase {
         XCTAssertEqual(report.owner, "Pia Kerr")
     }
 
+    /// "a ten minute job": a number and a unit of time or quantity measure the thing and
+    /// are no part of its name — what is left stands or falls on its own.
+    func testAMeasureIsNoPartOfAName() throws {
+        let ex = try TestSupport.extract("""
+            Gabe Lind: The dns validation is next week, it's a ten minute job.
+            Wes Tan: It's never a ten minute job.
+            Ann Lee: The five mile charity run is at risk, the permit hasn't come.
+            """)
+        let names = ex.entities.map { $0.name.lowercased() }
+        XCTAssertFalse(names.contains { $0.hasPrefix("minute") || $0.hasPrefix("mile") }, "\(names)")
+        XCTAssertEqual(TestSupport.state(of: "charity run", in: ex)?.state, .at_risk)
+    }
+
     /// Reported speech in minutes: "Cllr Reyes asked about it" says what was said, and
     /// makes no owner; "Fiona will ask legal" takes the chasing on. The title is part of
     /// the name ("Cllr Reyes" is one phrase).

@@ -74,6 +74,12 @@ struct EntityNamer: Sendable {
         while range.count > 1, PhraseFinder.describingAdjectives.contains(w[range.lowerBound].lower) {
             range = (range.lowerBound + 1)..<range.upperBound
         }
+        // "a ten minute job", "the two week sprint", "a five mile run": a number and a unit
+        // measure the thing; they are no part of its name, which is what is left.
+        if range.count > 1, range.lowerBound > 0, w[range.lowerBound - 1].tag == .num || FunctionWords.isNumber(w[range.lowerBound - 1].lower),
+           let f = headFile(w[range.lowerBound]), f == "noun.time" || f == "noun.quantity" {
+            range = (range.lowerBound + 1)..<range.upperBound
+        }
         // Recogniser text runs names together: "wes driftwood", "ilse postgres", "ty ana
         // toast", "suppression guy thurs". People and days are not part of a thing's name;
         // keep the longest stretch without them.
